@@ -1,0 +1,194 @@
+package io.osbaseline.engine;
+
+import io.osbaseline.model.Assessment;
+import io.osbaseline.model.ConfigurationSnapshot;
+import io.osbaseline.model.CollectorRun;
+import io.osbaseline.model.Coverage;
+import io.osbaseline.model.CoverageGap;
+import io.osbaseline.model.Finding;
+import io.osbaseline.model.Machine;
+import io.osbaseline.model.OsFamily;
+import io.osbaseline.model.RuleInfo;
+import io.osbaseline.model.Status;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.annotation.CheckForNull;
+
+/**
+ * Turns the verdicts an engine's rules emit for one machine into exactly one finding per applicable rule. Every engine
+ * uses it, so that they all share one semantics:
+ *
+ * <ol>
+ * <li>a rule whose required collector did not run or failed is UNKNOWN, with the collector's reason, whatever it
+ *     emitted (its {@code not} patterns cannot be trusted on missing data);</li>
+ * <li>otherwise the emitted verdicts merge: NOT_APPLICABLE wins, then FAIL, then UNKNOWN, then PASS; a rule that
+ *     emitted nothing is UNKNOWN, never a silent pass;</li>
+ * <li>an exemption in force turns the verdict into EXEMPT, with its reason.</li>
+ * </ol>
+ *
+ * <p>Thread-safe; one instance per engine, one {@link VerdictSheet} per assessment.
+ */
+public final class FindingAssembler {
+    private static final int MAX_ACTUAL_ITEMS = 10;
+
+    private final List<RuleInfo> rules;
+    private final Map<OsFamily, List<RuleInfo>> rulesByFamily = new EnumMap<>(OsFamily.class);
+    private final List<Exemption> exemptions;
+    private final Clock clock;
+
+    public FindingAssembler(List<RuleInfo> rules, List<Exemption> exemptions, Clock clock) {
+        this.rules = List.copyOf(rules);
+        this.exemptions = List.copyOf(exemptions);
+        this.clock = clock;
+        for (OsFamily family : OsFamily.values()) {
+            rulesByFamily.put(family, this.rules.stream().filter(r -> r.appliesTo(family)).toList());
+        }
+    }
+
+    /** Every rule, in order. */
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    /** The rules that apply to machines of {@code family}. */
+    public List<RuleInfo> rulesFor(OsFamily family) {
+        return rulesByFamily.get(family);
+    }
+
+    /** A new, empty sheet for one assessment of {@code snapshot}. Not thread-safe. */
+    public VerdictSheet newSheet(ConfigurationSnapshot snapshot) {
+        return new VerdictSheet(snapshot);
+    }
+
+    /** The verdicts emitted for one machine. */
+    public final class VerdictSheet {
+        private final ConfigurationSnapshot snapshot;
+        private final Map<RuleInfo, Tally> tallies = new IdentityHashMap<>();
+
+        private VerdictSheet(ConfigurationSnapshot snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        /**
+         * Records one verdict of {@code rule}. A rule may emit several (one per file, per user, per key); they merge.
+         *
+         * @param actual the value the rule saw, if any
+         * @param reason why, required for UNKNOWN and NOT_APPLICABLE
+         */
+        public void record(RuleInfo rule, Status status, @CheckForNull String actual, @CheckForNull String reason) {
+            if (status == Status.EXEMPT) {
+                throw new IllegalArgumentException("rules do not emit EXEMPT; exemptions are configured on the engine");
+            }
+            tallies.computeIfAbsent(rule, r -> new Tally()).add(status, actual, reason);
+        }
+
+        /** The assessment: one finding per rule that applies to the machine's OS family. */
+        public Assessment finish() {
+            Machine machine = snapshot.machine();
+            List<RuleInfo> applicable = rulesFor(machine.osFamily());
+            List<Finding> findings = new ArrayList<>(applicable.size());
+            for (RuleInfo rule : applicable) {
+                findings.add(exempt(rule, judge(rule)));
+            }
+            return Assessment.of(machine, findings);
+        }
+
+        private Finding judge(RuleInfo rule) {
+            String machineId = snapshot.machine().id();
+            Coverage coverage = snapshot.coverage();
+            for (String collector : rule.requires()) {
+                Optional<CollectorRun> run = coverage.run(collector);
+                if (run.isEmpty()) {
+                    return Finding.of(machineId, rule, Status.UNKNOWN, null,
+                            "collector '" + collector + "' did not run for this snapshot");
+                }
+                if (!run.get().status().usable()) {
+                    return Finding.of(machineId, rule, Status.UNKNOWN, null, "collector '" + collector + "' "
+                            + run.get().status().name().toLowerCase() + ": " + run.get().detail());
+                }
+            }
+            Tally tally = tallies.get(rule);
+            if (tally == null) {
+                return Finding.of(machineId, rule, Status.UNKNOWN, null, noVerdictReason(rule, coverage));
+            }
+            for (Status s : new Status[] {Status.NOT_APPLICABLE, Status.FAIL, Status.UNKNOWN}) {
+                Entries e = tally.byStatus.get(s);
+                if (e != null) {
+                    String actual = s == Status.UNKNOWN ? join(tally.actualsOf(Status.PASS)) : join(e.actuals);
+                    return Finding.of(machineId, rule, s, actual, join(e.reasons));
+                }
+            }
+            Entries pass = tally.byStatus.get(Status.PASS);
+            return Finding.of(machineId, rule, Status.PASS, join(pass.actuals), join(pass.reasons));
+        }
+
+        private Finding exempt(RuleInfo rule, Finding finding) {
+            for (Exemption e : exemptions) {
+                if (e.covers(rule.id(), snapshot.machine(), clock.instant())) {
+                    String until = e.expiresAt() == null ? "" : " (until " + e.expiresAt() + ")";
+                    return new Finding(finding.machineId(), finding.baselineId(), finding.ruleId(), finding.title(),
+                            finding.severity(), finding.category(), Status.EXEMPT, finding.expected(), finding.actual(),
+                            "exempt" + until + ": " + e.reason() + "; the rule found " + finding.status());
+                }
+            }
+            return finding;
+        }
+    }
+
+    private static String noVerdictReason(RuleInfo rule, Coverage coverage) {
+        List<CoverageGap> gaps = rule.requires().stream().flatMap(c -> coverage.gaps(c).stream()).toList();
+        String reason = "no verdict: the facts this rule examines are not in the snapshot";
+        if (!gaps.isEmpty()) {
+            reason += "; unreadable: " + gaps.stream().limit(MAX_ACTUAL_ITEMS)
+                    .map(g -> g.path() + " (" + g.reason() + ")").collect(Collectors.joining(", "));
+        }
+        return reason;
+    }
+
+    @CheckForNull
+    private static String join(Set<String> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        if (values.size() <= MAX_ACTUAL_ITEMS) {
+            return String.join("; ", values);
+        }
+        return values.stream().limit(MAX_ACTUAL_ITEMS).collect(Collectors.joining("; "))
+                + "; ... and " + (values.size() - MAX_ACTUAL_ITEMS) + " more";
+    }
+
+    private static final class Entries {
+        final Set<String> actuals = new LinkedHashSet<>();
+        final Set<String> reasons = new LinkedHashSet<>();
+    }
+
+    private static final class Tally {
+        final Map<Status, Entries> byStatus = new EnumMap<>(Status.class);
+
+        void add(Status status, @CheckForNull String actual, @CheckForNull String reason) {
+            if (reason == null && (status == Status.UNKNOWN || status == Status.NOT_APPLICABLE)) {
+                throw new IllegalArgumentException("a " + status + " verdict needs a reason");
+            }
+            Entries e = byStatus.computeIfAbsent(status, s -> new Entries());
+            if (actual != null) {
+                e.actuals.add(actual);
+            }
+            if (reason != null) {
+                e.reasons.add(reason);
+            }
+        }
+
+        Set<String> actualsOf(Status status) {
+            Entries e = byStatus.get(status);
+            return e == null ? Set.of() : e.actuals;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.osbaseline.model.fact;
+
+import java.util.List;
+import java.util.Objects;
+import javax.annotation.CheckForNull;
+
+/**
+ * One module line of a PAM service file under {@code /etc/pam.d}.
+ *
+ * @param service the service (the file name), for example {@code su} or {@code common-password}
+ * @param type {@code auth}, {@code account}, {@code password} or {@code session}
+ * @param control the control, for example {@code required} or {@code [success=1 default=ignore]}
+ * @param module the module, for example {@code pam_wheel.so}
+ * @param arguments the module's arguments, in order
+ */
+public record PamEntry(String service, String type, String control, String module, List<String> arguments)
+        implements Fact {
+    public PamEntry {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(module, "module");
+        arguments = List.copyOf(arguments);
+    }
+
+    /** Whether a bare argument such as {@code use_uid} is present. */
+    public boolean hasArgument(String flag) {
+        return arguments.contains(flag);
+    }
+
+    /** The value of a {@code name=value} argument, or null. */
+    @CheckForNull
+    public String argument(String name) {
+        String prefix = name + "=";
+        return arguments.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
+                .findFirst().orElse(null);
+    }
+
+    /** The line as it would read in the file. */
+    public String describe() {
+        return type + " " + control + " " + module + (arguments.isEmpty() ? "" : " " + String.join(" ", arguments));
+    }
+}
