@@ -1,0 +1,49 @@
+package io.osbaseline.drl.pack;
+
+import static io.osbaseline.drl.pack.CheckWriter.lit;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code sshd: {options: {Option: EXPECTATION, ...}}}, judged on the effective server configuration (defaults
+ * included). A machine with no OpenSSH server configuration is NOT_APPLICABLE.
+ */
+final class SshdOptionTemplate implements CheckTemplate {
+    @Override
+    public String kind() {
+        return "sshd";
+    }
+
+    @Override
+    public List<String> requires(Params params) {
+        return List.of("sshd");
+    }
+
+    @Override
+    public String expected(Params params) {
+        return params.map("options").entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    @Override
+    public void write(Params params, CheckWriter out) {
+        Map<String, String> options = params.map("options");
+        boolean several = options.size() > 1;
+        options.forEach((option, expect) -> {
+            String key = option.toLowerCase(Locale.ROOT);
+            String shown = several ? lit(option + " ") + " + $o.value()" : "$o.value()";
+            out.rule(option, option, expect,
+                    "$o : SshdOption( key == " + lit(key) + " )",
+                    "verdicts.judge(drools, $o.value(), " + shown + ");");
+            out.rule(option + " unset", null, null,
+                    "exists SshdOption()\nnot SshdOption( key == " + lit(key) + " )",
+                    "verdicts.unknown(drools, " + lit(option + " is not set and OpenSSH has no known default for it")
+                            + ");");
+        });
+        out.rule("no sshd", null, null, "not SshdOption()",
+                "verdicts.notApplicable(drools, \"the OpenSSH server is not configured on this machine\");");
+    }
+}
