@@ -1,0 +1,5 @@
+/** The {@code osbaseline} command line: scan, snapshot, providers, rules. */
+@ParametersAreNonnullByDefault
+package io.osbaseline.cli;
+
+import javax.annotation.ParametersAreNonnullByDefault;
