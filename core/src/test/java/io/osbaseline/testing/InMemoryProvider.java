@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -22,12 +23,16 @@ import java.util.stream.Stream;
  */
 public final class InMemoryProvider implements Provider {
     /** What collecting one machine does. */
-    public enum Behaviour { IP_FORWARD_OFF, IP_FORWARD_ON, SNAPSHOT_EXCEPTION, NOT_APPLICABLE, RUNTIME_EXCEPTION }
+    public enum Behaviour {
+        IP_FORWARD_OFF, IP_FORWARD_ON, SNAPSHOT_EXCEPTION, SNAPSHOT_EXCEPTION_WITHOUT_MESSAGE, NOT_APPLICABLE,
+        RUNTIME_EXCEPTION
+    }
 
     private final List<Machine> machines;
     private final Map<String, Behaviour> behaviours = new HashMap<>();
     private int failInventoryAfter = -1;
     private Consumer<Machine> onCollect = m -> { };
+    private IntConsumer onList = n -> { };
 
     /** Machines taken from the inventory stream so far. */
     public final AtomicInteger listed = new AtomicInteger();
@@ -60,6 +65,12 @@ public final class InMemoryProvider implements Provider {
         return this;
     }
 
+    /** Runs on the listing thread each time the inventory stream hands out a machine, with the count so far. */
+    public InMemoryProvider onList(IntConsumer hook) {
+        this.onList = hook;
+        return this;
+    }
+
     /** Runs at the start of every collection, on the collecting thread. */
     public InMemoryProvider onCollect(Consumer<Machine> hook) {
         this.onCollect = hook;
@@ -73,7 +84,7 @@ public final class InMemoryProvider implements Provider {
                 throw new UncheckedProviderException(new ProviderException("listing page " + (i / 2 + 1)
                         + " failed: 503 Service Unavailable"));
             }
-            listed.incrementAndGet();
+            onList.accept(listed.incrementAndGet());
             return machines.get(i);
         });
     }
@@ -88,6 +99,8 @@ public final class InMemoryProvider implements Provider {
                 case IP_FORWARD_ON -> Fixtures.ipForward(machine, "1");
                 case SNAPSHOT_EXCEPTION -> throw new SnapshotException("ssh to " + machine.id()
                         + " refused: connection reset");
+                case SNAPSHOT_EXCEPTION_WITHOUT_MESSAGE -> throw new SnapshotException(null,
+                        new java.io.EOFException());
                 case NOT_APPLICABLE -> throw new MachineNotApplicableException(machine.id() + " is deallocated");
                 case RUNTIME_EXCEPTION -> throw new IllegalStateException("bug in the provider");
             };
