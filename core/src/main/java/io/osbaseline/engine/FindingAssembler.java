@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -111,8 +112,10 @@ public final class FindingAssembler {
                             "collector '" + collector + "' did not run for this snapshot");
                 }
                 if (!run.get().status().usable()) {
+                    String detail = run.get().detail();
                     return Finding.of(machineId, rule, Status.UNKNOWN, null, "collector '" + collector + "' "
-                            + run.get().status().name().toLowerCase() + ": " + run.get().detail());
+                            + run.get().status().name().toLowerCase(Locale.ROOT)
+                            + (detail == null ? "" : ": " + detail));
                 }
             }
             Tally tally = tallies.get(rule);

@@ -30,8 +30,10 @@ public final class RuleIdOrder implements Comparator<String> {
         boolean na = !a.isEmpty() && a.chars().allMatch(Character::isDigit);
         boolean nb = !b.isEmpty() && b.chars().allMatch(Character::isDigit);
         if (na && nb) {
-            int c = Integer.compare(a.length(), b.length());
-            return c != 0 ? c : a.compareTo(b);
+            String da = a.replaceFirst("^0+(?=.)", "");
+            String db = b.replaceFirst("^0+(?=.)", "");
+            int c = Integer.compare(da.length(), db.length());
+            return c != 0 ? c : da.compareTo(db);
         }
         if (na != nb) {
             return na ? -1 : 1;

@@ -10,6 +10,7 @@ import io.osbaseline.model.Report;
 import io.osbaseline.model.Status;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -109,6 +110,6 @@ public final class TableRenderer {
     }
 
     private static String label(Status s) {
-        return s.name().toLowerCase().replace('_', ' ');
+        return s.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -100,9 +100,13 @@ public final class FleetScan {
         });
         Semaphore inFlight = new Semaphore(2 * parallelism);
         try {
-            while (machines.hasNext()) {
-                Machine m = machines.next();
+            while (true) {
+                // take the permit before the next machine, so that no listed machine waits outside the bound
                 inFlight.acquireUninterruptibly();
+                if (!machines.hasNext()) {
+                    break;
+                }
+                Machine m = machines.next();
                 pool.execute(() -> {
                     try {
                         sink.accept(assess(m));
@@ -122,10 +126,10 @@ public final class FleetScan {
         try {
             snapshot = provider.collect(machine);
         } catch (MachineNotApplicableException e) {
-            return Assessment.notApplicable(machine, e.getMessage());
+            return Assessment.notApplicable(machine, reason(e));
         } catch (SnapshotException e) {
-            LOG.warn("cannot collect {}: {}", machine.id(), e.getMessage());
-            return Assessment.error(machine, e.getMessage());
+            LOG.warn("cannot collect {}: {}", machine.id(), reason(e));
+            return Assessment.error(machine, reason(e));
         } catch (RuntimeException e) {
             LOG.error("provider failed on {}", machine.id(), e);
             return Assessment.error(machine, "provider failed: " + e);
@@ -134,8 +138,16 @@ public final class FleetScan {
             return engine.assess(snapshot);
         } catch (RuntimeException e) {
             LOG.error("engine failed on {}", machine.id(), e);
-            return Assessment.error(snapshot.machine(), "engine failed: " + e.getMessage());
+            return Assessment.error(snapshot.machine(), "engine failed: " + reason(e));
         }
+    }
+
+    /** The exception's message; assessments need a reason even when a provider gives none. */
+    private static String reason(Exception e) {
+        if (e.getMessage() != null) {
+            return e.getMessage();
+        }
+        return e.getCause() != null ? e.getCause().toString() : e.getClass().getName();
     }
 
     private static Consumer<Assessment> synchronizedSink(Consumer<Assessment> sink) {

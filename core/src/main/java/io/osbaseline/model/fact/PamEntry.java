@@ -1,5 +1,6 @@
 package io.osbaseline.model.fact;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.CheckForNull;
@@ -8,13 +9,14 @@ import javax.annotation.CheckForNull;
  * One module line of a PAM service file under {@code /etc/pam.d}.
  *
  * @param service the service (the file name), for example {@code su} or {@code common-password}
- * @param type {@code auth}, {@code account}, {@code password} or {@code session}
+ * @param type {@code auth}, {@code account}, {@code password} or {@code session}; in JSON {@code moduleType}, since
+ *     {@code type} names the kind of every fact
  * @param control the control, for example {@code required} or {@code [success=1 default=ignore]}
  * @param module the module, for example {@code pam_wheel.so}
  * @param arguments the module's arguments, in order
  */
-public record PamEntry(String service, String type, String control, String module, List<String> arguments)
-        implements Fact {
+public record PamEntry(String service, @JsonProperty("moduleType") String type, String control, String module,
+        List<String> arguments) implements Fact {
     public PamEntry {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(type, "type");
