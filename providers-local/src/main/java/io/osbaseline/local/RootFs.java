@@ -68,11 +68,6 @@ public final class RootFs {
         return root;
     }
 
-    /** Whether this is the host's own root, {@code /}. */
-    public boolean isHostRoot() {
-        return root.getParent() == null;
-    }
-
     /**
      * Where {@code path} is on the host, following symbolic links inside the root.
      *

@@ -3,7 +3,6 @@ package io.osbaseline.local.linux;
 import io.osbaseline.model.CollectorRun;
 import io.osbaseline.model.fact.KernelModule;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import io.osbaseline.model.CollectorRun;
 import io.osbaseline.model.fact.SshdOption;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -275,6 +276,6 @@ final class SshdCollector implements Collector {
         for (int i = 0; i < pairs.length; i += 2) {
             m.put(pairs[i], pairs[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 }
