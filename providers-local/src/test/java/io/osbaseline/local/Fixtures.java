@@ -504,10 +504,11 @@ public final class Fixtures {
                 "# To override a whole file, create a new file with the same in",
                 "# /etc/sysctl.d/ and put new settings there.");
         r.symlink("/etc/sysctl.d/99-sysctl.conf", "../sysctl.conf");
-        r.file("/etc/sysctl.d/50-default.conf",
-                "# overrides the vendor file of the same name",
+        r.file("/etc/sysctl.d/60-cis.conf",
+                "# CIS 3.3.x",
                 "kernel.sysrq = 0",
-                "net.ipv4.conf.all.rp_filter = 1");
+                "net.ipv4.conf.all.rp_filter = 1",
+                "net.ipv4.conf.*.log_martians = 1");
 
         r.dir("/var/lib/rpm");
         r.text("/var/lib/rpm/rpmdb.sqlite", "SQLite format 3\0");

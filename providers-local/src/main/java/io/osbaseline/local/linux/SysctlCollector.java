@@ -61,13 +61,16 @@ final class SysctlCollector implements Collector {
 
     @Override
     public CollectorRun collect(CollectorContext ctx) {
-        List<String> files = configFiles(ctx);
         Persistent conf = new Persistent();
-        for (String file : files) {
-            ctx.lines(file).ifPresent(lines -> conf.read(file, lines));
+        int files = 0;
+        for (String file : configFiles(ctx)) {
+            Optional<List<String>> lines = ctx.lines(file);
+            if (lines.isPresent()) {
+                conf.read(file, lines.get());
+                files++;
+            }
         }
-        String read = files.isEmpty() ? "no sysctl configuration files"
-                : "persistent configuration from " + files.size() + " files";
+        String read = files == 0 ? "no sysctl configuration files" : "persistent configuration from " + files + (files == 1 ? " file" : " files");
         if (!ctx.live()) {
             Map<String, Assignment> values = conf.effective();
             values.forEach((k, a) -> ctx.emit(new Sysctl(k, a.value, a.source)));
@@ -114,7 +117,7 @@ final class SysctlCollector implements Collector {
         }
         List<String> files = new ArrayList<>();
         byName.values().stream().filter(f -> !ctx.masked(f)).forEach(files::add);
-        files.add(SYSCTL_CONF); // absent is fine: ctx.lines just finds nothing
+        files.add(SYSCTL_CONF);
         return files;
     }
 
