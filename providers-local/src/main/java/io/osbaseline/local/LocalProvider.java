@@ -130,11 +130,6 @@ public final class LocalProvider implements Provider {
         return snapshotter.snapshot(machine);
     }
 
-    /** Snapshots the machine. */
-    public ConfigurationSnapshot snapshot() {
-        return snapshotter.snapshot(machine);
-    }
-
     @Override
     public String toString() {
         return "local provider of " + (isLive() ? "this host" : snapshotter.fs().toString());

@@ -192,7 +192,8 @@ class LocalProviderTest {
 
         assertThatThrownBy(() -> local(Map.of("root", missing.toString())))
                 .isInstanceOf(InvalidOptionException.class)
-                .hasMessageStartingWith("option 'root' of provider 'local': " + missing + " is not a readable directory");
+                .hasMessageStartingWith("option 'root' of provider 'local': " + missing
+                        + " is not a readable directory");
         assertThatThrownBy(() -> local(Map.of("root", notLinux.toString())))
                 .isInstanceOf(InvalidOptionException.class)
                 .hasMessage("option 'root' of provider 'local': " + notLinux
@@ -208,6 +209,8 @@ class LocalProviderTest {
             List<Machine> machines = provider.machines().toList();
             assertThat(machines).hasSize(1);
             Machine m = machines.get(0);
+            assertThat(m).isEqualTo(((LocalProvider) provider).machine());
+            assertThat(((LocalProvider) provider).isLive()).isTrue();
             assertThat(m.osFamily()).isEqualTo(OsFamily.LINUX);
             assertThat(m.tags()).doesNotContainKey("root");
 

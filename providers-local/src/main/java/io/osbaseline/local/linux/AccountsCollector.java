@@ -22,8 +22,8 @@ import javax.annotation.CheckForNull;
  * <p>Password hashes never leave this class: not in a fact, a gap, a log line or an exception. Only the derived
  * {@link PasswordState} is kept: {@code SET} for a crypt(3) hash ({@code $id$...}, {@code _...} or 13 DES characters),
  * {@code EMPTY} for an empty field, {@code LOCKED} for {@code !} before a hash, {@code NO_PASSWORD} for anything that
- * no password can match ({@code *}, {@code !}, {@code !!}, {@code !*}, ...), {@code UNKNOWN} when shadow has no line for
- * the account or cannot be read (then the run is PARTIAL). An account whose passwd field is not {@code x} has its
+ * no password can match ({@code *}, {@code !}, {@code !!}, {@code !*}, ...), {@code UNKNOWN} when shadow has no line
+ * for the account or cannot be read (then the run is PARTIAL). An account whose passwd field is not {@code x} has its
  * password in {@code /etc/passwd} itself: its state comes from that field and a
  * {@code Setting("passwd", "unshadowed-password", NAME)} says so.
  *

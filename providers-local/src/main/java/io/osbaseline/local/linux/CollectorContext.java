@@ -107,6 +107,11 @@ final class CollectorContext {
         return !gaps.isEmpty();
     }
 
+    /** "1 file", "2 files": a count for a detail. */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** Why a read failed, without the host's path (gaps name the path inside the root). */
     static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {

@@ -63,8 +63,10 @@ final class KernelModulesCollector implements Collector {
             loaded.forEach(m -> modules.computeIfAbsent(m, k -> new Config()));
         }
         modules.forEach((name, c) -> ctx.emit(new KernelModule(name, c.install, c.blacklisted,
-                loaded == null ? null : loaded.contains(name), c.install != null ? c.installSource : c.blacklistSource)));
-        return ctx.done(modules.size() + " modules from " + files + " modprobe files"
+                loaded == null ? null : loaded.contains(name),
+                c.install != null ? c.installSource : c.blacklistSource)));
+        return ctx.done(CollectorContext.count(modules.size(), "module") + " from "
+                + CollectorContext.count(files, "modprobe file")
                 + (loaded == null ? "; loaded modules unknown (see gaps)" : "; " + loaded.size() + " loaded"));
     }
 

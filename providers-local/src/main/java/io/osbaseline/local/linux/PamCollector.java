@@ -52,7 +52,7 @@ final class PamCollector implements Collector {
                 entries += parse(ctx, path, service, lines.get(), false);
             }
         }
-        return ctx.done(entries + " entries from " + files + " service files in " + DIR);
+        return ctx.done(entries + " entries from " + CollectorContext.count(files, "service file") + " in " + DIR);
     }
 
     private static CollectorRun fromPamConf(CollectorContext ctx) {
@@ -83,7 +83,8 @@ final class PamCollector implements Collector {
      *
      * @return the number of entries emitted
      */
-    static int parse(CollectorContext ctx, String path, @Nullable String service, List<String> lines, boolean withService) {
+    static int parse(CollectorContext ctx, String path, @Nullable String service, List<String> lines,
+            boolean withService) {
         int count = 0;
         int lineNo = 0;
         int startLine = 1;

@@ -70,7 +70,8 @@ final class SysctlCollector implements Collector {
                 files++;
             }
         }
-        String read = files == 0 ? "no sysctl configuration files" : "persistent configuration from " + files + (files == 1 ? " file" : " files");
+        String read = files == 0 ? "no sysctl configuration files"
+                : "persistent configuration from " + CollectorContext.count(files, "file");
         if (!ctx.live()) {
             Map<String, Assignment> values = conf.effective();
             values.forEach((k, a) -> ctx.emit(new Sysctl(k, a.value, a.source)));

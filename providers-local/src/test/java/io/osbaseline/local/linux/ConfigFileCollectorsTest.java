@@ -160,6 +160,15 @@ class ConfigFileCollectorsTest {
     }
 
     @Test
+    void anUnreadableLoginDefsFailsTheCollectorWithAGap() {
+        Outcome o = Outcome.offline(new LoginDefsCollector(), new TestRoot(dir).dir("/etc/login.defs"));
+
+        assertThat(o.run().status()).isEqualTo(CollectorStatus.FAILED);
+        assertThat(o.run().detail()).isEqualTo("cannot read /etc/login.defs: is a directory");
+        assertThat(o.gaps()).containsExactly(new CoverageGap("login.defs", "/etc/login.defs", "is a directory"));
+    }
+
+    @Test
     void noLoginDefsIsNothingToRead() {
         Outcome o = Outcome.offline(new LoginDefsCollector(), new TestRoot(dir).dir("/etc"));
 

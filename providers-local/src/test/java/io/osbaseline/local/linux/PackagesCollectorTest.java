@@ -27,7 +27,8 @@ class PackagesCollectorTest {
     private HostCommands rpm(String output, int exitCode, String stderr) throws IOException {
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         Path p = bin.resolve("rpm");
-        Files.writeString(p, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > " + tmp.resolve("rpm-args") + "\n"
+        Files.writeString(p, "#!/bin/sh\n"
+                + "for a in \"$@\"; do printf '%s\\n' \"$a\"; done > " + tmp.resolve("rpm-args") + "\n"
                 + "printf '" + output + "'\n"
                 + (stderr.isEmpty() ? "" : "echo '" + stderr + "' >&2\n")
                 + "exit " + exitCode + "\n");
