@@ -50,10 +50,14 @@ final class ServicesCollector implements Collector {
     @Override
     public CollectorRun collect(CollectorContext ctx) {
         Map<String, UnitEntry> units = new TreeMap<>();
+        List<String> etcNames = List.of();
         boolean anyDir = false;
         for (String dir : UNIT_DIRS) {
             Optional<List<String>> names = ctx.list(dir);
             anyDir |= names.isPresent();
+            if (dir.equals(ETC)) {
+                etcNames = names.orElse(List.of());
+            }
             for (String name : names.orElse(List.of())) {
                 if (isUnit(name) && !units.containsKey(name)) {
                     units.put(name, entry(ctx, dir, name));
@@ -63,12 +67,15 @@ final class ServicesCollector implements Collector {
         if (!anyDir) {
             return ctx.done("no systemd unit directory (" + String.join(", ", UNIT_DIRS) + "): systemd not installed");
         }
-        Set<String> enabled = enabledUnits(ctx, units);
+        Set<String> enabled = enabledUnits(ctx, units, etcNames);
         Map<String, String> active = activeStates(ctx);
         int count = 0;
         for (Map.Entry<String, UnitEntry> e : units.entrySet()) {
             String name = e.getKey();
             UnitEntry u = e.getValue();
+            if (u.unreadable) {
+                continue; // a gap, not a guess
+            }
             String state = u.state != null ? u.state
                     : enabled.contains(name) || enabled.contains(template(name)) ? "enabled"
                     : installState(ctx, u.path);
@@ -96,27 +103,28 @@ final class ServicesCollector implements Collector {
             target = ctx.fs().readLink(path).orElse(null);
         } catch (IOException e) {
             ctx.gap(path, e);
-            return new UnitEntry(path, null, null);
+            return new UnitEntry(path, null, null, true);
         }
         if (target == null) {
-            return new UnitEntry(path, null, null);
+            return new UnitEntry(path, null, null, false);
         }
         if (target.equals("/dev/null")) {
-            return new UnitEntry(path, dir.equals(RUN) ? "masked-runtime" : "masked", null);
+            return new UnitEntry(path, dir.equals(RUN) ? "masked-runtime" : "masked", null, false);
         }
         String targetName = baseName(target);
         if (!targetName.equals(name) && isUnit(targetName)) {
-            return new UnitEntry(path, "alias", targetName);
+            return new UnitEntry(path, "alias", targetName, false);
         }
-        return new UnitEntry(path, null, null); // a linked unit file: read through the link
+        return new UnitEntry(path, null, null, false); // a linked unit file: read through the link
     }
 
     /** Units that links in /etc/systemd/system enable: wants/requires links and aliases, by link and target name. */
-    private static Set<String> enabledUnits(CollectorContext ctx, Map<String, UnitEntry> units) {
+    private static Set<String> enabledUnits(CollectorContext ctx, Map<String, UnitEntry> units,
+            List<String> etcNames) {
         Set<String> enabled = new HashSet<>();
         units.values().stream().filter(u -> u.aliasOf != null && u.path.startsWith(ETC + "/"))
                 .forEach(u -> enabled.add(u.aliasOf));
-        for (String dir : ctx.list(ETC).orElse(List.of())) {
+        for (String dir : etcNames) {
             if (!dir.endsWith(".wants") && !dir.endsWith(".requires")) {
                 continue;
             }
@@ -237,7 +245,9 @@ final class ServicesCollector implements Collector {
      * @param path the entry's path
      * @param state masked, masked-runtime or alias when the entry decides it; null when the unit file decides
      * @param aliasOf the unit an alias stands for
+     * @param unreadable whether the entry could not be read (a gap was recorded)
      */
-    private record UnitEntry(String path, @CheckForNull String state, @CheckForNull String aliasOf) {
+    private record UnitEntry(String path, @CheckForNull String state, @CheckForNull String aliasOf,
+            boolean unreadable) {
     }
 }
