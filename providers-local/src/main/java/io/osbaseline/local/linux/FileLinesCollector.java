@@ -1,0 +1,40 @@
+package io.osbaseline.local.linux;
+
+import io.osbaseline.model.CollectorRun;
+import io.osbaseline.model.fact.FileLines;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code file-lines}: the text of the login banners. Absent banners emit nothing (see the {@code files} facts). */
+final class FileLinesCollector implements Collector {
+    static final String NAME = "file-lines";
+    static final List<String> PATHS = List.of("/etc/issue", "/etc/issue.net", "/etc/motd");
+    /** Banners are small; a larger file is not shipped in a snapshot. */
+    static final int MAX_BYTES = 64 * 1024;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public CollectorRun collect(CollectorContext ctx) {
+        int read = 0;
+        for (String path : PATHS) {
+            Optional<byte[]> bytes;
+            try {
+                bytes = ctx.fs().read(path, MAX_BYTES);
+            } catch (IOException e) {
+                ctx.gap(path, e);
+                continue;
+            }
+            if (bytes.isPresent()) {
+                ctx.emit(new FileLines(path, new String(bytes.get(), StandardCharsets.UTF_8).lines().toList()));
+                read++;
+            }
+        }
+        return ctx.done(read + " of " + PATHS.size() + " banner files present (" + String.join(", ", PATHS) + ")");
+    }
+}
