@@ -32,13 +32,15 @@ final class SnapshotCommand implements Callable<Integer> {
             description = "A file for one machine, or a directory that receives MACHINE.json per machine "
                     + "(default: standard output, one machine).")
     @CheckForNull
-    Path output;
+    String output;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean toDirectory = output != null && (Files.isDirectory(output) || output.toString().endsWith("/"));
+        // A String, not a Path: a Path would drop the trailing slash that asks for a directory.
+        Path target = output == null ? null : Path.of(output);
+        boolean toDirectory = target != null && (Files.isDirectory(target) || output.endsWith("/"));
         int written = 0;
         int failed = 0;
         try (Provider p = provider.create(); Stream<Machine> machines = p.machines()) {
@@ -56,14 +58,15 @@ final class SnapshotCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("the provider lists several machines; give --output DIR/ to "
                             + "write one file per machine");
                 }
-                write(s, toDirectory, out);
+                write(s, target, toDirectory, out);
                 written++;
             }
         }
         return failed > 0 ? Main.INPUT_ERROR : Main.OK;
     }
 
-    private void write(ConfigurationSnapshot s, boolean toDirectory, PrintWriter out) throws IOException {
+    private static void write(ConfigurationSnapshot s, @CheckForNull Path output, boolean toDirectory, PrintWriter out)
+            throws IOException {
         String json = Json.write(s) + "\n";
         if (output == null) {
             out.print(json);
