@@ -25,12 +25,30 @@ final class LinuxRoot {
         this.dir = dir;
     }
 
-    /** A compliant Debian 12 root in {@code dir}. */
+    /** A compliant Debian 12 root in {@code dir}. Each area of the baseline writes its own files. */
     static LinuxRoot hardenedDebian(Path dir) {
         LinuxRoot r = new LinuxRoot(dir);
+        system(r);
+        accounts(r);
+        passwords(r);
+        ssh(r);
+        network(r);
+        filesystems(r);
+        packages(r);
+        services(r);
+        banners(r);
+        return r;
+    }
+
+    /** The distribution and host name. */
+    private static void system(LinuxRoot r) {
         r.file("/etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"", "NAME=\"Debian GNU/Linux\"",
                 "VERSION_ID=\"12\"", "VERSION=\"12 (bookworm)\"", "ID=debian");
         r.file("/etc/hostname", "web-1");
+    }
+
+    /** Accounts and groups, with their files' permissions. */
+    private static void accounts(LinuxRoot r) {
         r.file("/etc/passwd", "root:x:0:0:root:/root:/bin/bash", "daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin",
                 "sshd:x:100:65534::/run/sshd:/usr/sbin/nologin", "alice:x:1000:1000:Alice:/home/alice:/bin/bash");
         r.mode("/etc/passwd", 0644);
@@ -40,36 +58,63 @@ final class LinuxRoot {
                 "daemon:*:19700:0:99999:7:::", "sshd:!:19700::::::",
                 "alice:$6$pepper$ZyXwVuTsRqPoNmLkJiHgFe:19700:7:365:7:::");
         r.mode("/etc/shadow", 0400);
+    }
+
+    /** Password policy and PAM. */
+    private static void passwords(LinuxRoot r) {
         r.file("/etc/login.defs", "# shadow-utils configuration", "MAIL_DIR /var/mail", "PASS_MAX_DAYS 365",
                 "PASS_MIN_DAYS 7", "PASS_WARN_AGE 7", "UMASK 077", "ENCRYPT_METHOD SHA512");
         r.file("/etc/pam.d/su", "auth       sufficient pam_rootok.so", "auth       required   pam_wheel.so use_uid",
                 "@include common-auth", "@include common-account", "session    required   pam_limits.so");
+    }
+
+    /** The OpenSSH server. */
+    private static void ssh(LinuxRoot r) {
         r.file("/etc/ssh/sshd_config", "Include /etc/ssh/sshd_config.d/*.conf", "PermitRootLogin no",
                 "PermitEmptyPasswords no", "IgnoreRhosts yes", "MaxAuthTries 4", "HostbasedAuthentication no",
                 "PermitUserEnvironment no", "Subsystem sftp /usr/lib/openssh/sftp-server");
         r.mode("/etc/ssh/sshd_config", 0600);
+        r.file("/var/lib/dpkg/status",
+                "Package: openssh-server", "Status: install ok installed", "Version: 1:9.2p1-2+deb12u3", "",
+                "Package: cron", "Status: install ok installed", "Version: 3.0pl1-162", "",
+                "Package: login", "Status: install ok installed", "Version: 1:4.13+dfsg1-1+b1", "");
+    }
+
+    /** Kernel parameters. */
+    private static void network(LinuxRoot r) {
         r.file("/etc/sysctl.d/60-hardening.conf", "kernel.randomize_va_space = 2",
                 "net.ipv4.conf.all.send_redirects = 0", "net.ipv4.conf.default.send_redirects = 0",
                 "net.ipv4.conf.all.accept_source_route = 0", "net.ipv4.icmp_ignore_bogus_error_responses = 1",
                 "net.ipv4.icmp_echo_ignore_broadcasts = 1", "net.ipv4.tcp_syncookies = 1");
+    }
+
+    /** Mounts and kernel modules. */
+    private static void filesystems(LinuxRoot r) {
         r.file("/etc/fstab", "UUID=6d1f0c5e-1b7a-4f2e-9a43-1f6a1c0b2d11 / ext4 errors=remount-ro 0 1",
                 "UUID=8a2e4c11-77b0-4d1f-8f0e-2b9f9c1d3e42 /home ext4 defaults,nodev 0 2",
                 "tmpfs /tmp tmpfs defaults,nodev,nosuid,noexec 0 0",
                 "tmpfs /dev/shm tmpfs defaults,nodev,nosuid,noexec 0 0");
         r.file("/etc/modprobe.d/hardening.conf", "install cramfs /bin/true", "install freevxfs /bin/true",
                 "install dccp /bin/true", "install sctp /bin/true");
-        r.file("/var/lib/dpkg/status",
-                "Package: openssh-server", "Status: install ok installed", "Version: 1:9.2p1-2+deb12u3", "",
-                "Package: cron", "Status: install ok installed", "Version: 3.0pl1-162", "",
-                "Package: login", "Status: install ok installed", "Version: 1:4.13+dfsg1-1+b1", "");
+    }
+
+    /** The dpkg database, with no forbidden package. */
+    private static void packages(LinuxRoot r) {
+    }
+
+    /** systemd units: cron enabled, cups installed but disabled. */
+    private static void services(LinuxRoot r) {
         r.unit("cron.service", "[Unit]", "Description=cron", "[Service]", "ExecStart=/usr/sbin/cron -f", "[Install]",
                 "WantedBy=multi-user.target");
         r.enable("cron.service");
         r.unit("cups.service", "[Unit]", "Description=CUPS", "[Service]", "ExecStart=/usr/sbin/cupsd -l",
                 "[Install]", "WantedBy=multi-user.target");
+    }
+
+    /** Login banners. */
+    private static void banners(LinuxRoot r) {
         r.file("/etc/issue", "Authorized uses only. All activity may be monitored and reported.");
         r.mode("/etc/issue", 0644);
-        return r;
     }
 
     LinuxRoot file(String path, String... lines) {

@@ -1,0 +1,18 @@
+package io.osbaseline.drl.linux;
+
+import static io.osbaseline.drl.linux.AzureLinuxRulesTest.rule;
+
+import io.osbaseline.drl.linux.AzureLinuxRulesTest.RuleCase;
+import java.util.stream.Stream;
+
+/** Rule cases of the Azure Linux baseline: login banners. */
+final class BannerCases {
+    private BannerCases() {
+    }
+
+    static Stream<RuleCase> cases() {
+        return Stream.of(
+                rule("111.1", "no match", r -> r.file("/etc/issue", "Debian GNU/Linux 12 \\n \\l", "Kernel \\r on \\m"),
+                        "line: Kernel \\r on \\m"));
+    }
+}
