@@ -25,30 +25,37 @@ final class LinuxRoot {
         this.dir = dir;
     }
 
-    /** A compliant Debian 12 root in {@code dir}. Each area of the baseline writes its own files. */
+    /** A compliant Debian 12 root in {@code dir}. */
     static LinuxRoot hardenedDebian(Path dir) {
+        return hardened(Distro.DEBIAN_12, dir);
+    }
+
+    /**
+     * A root of {@code distro} in {@code dir} that complies with every rule. Each area of the baseline writes its own
+     * files, with the paths and names of that distribution.
+     */
+    static LinuxRoot hardened(Distro distro, Path dir) {
         LinuxRoot r = new LinuxRoot(dir);
-        system(r);
-        accounts(r);
-        passwords(r);
-        ssh(r);
-        network(r);
-        filesystems(r);
-        packages(r);
-        services(r);
-        banners(r);
+        system(r, distro);
+        accounts(r, distro);
+        passwords(r, distro);
+        ssh(r, distro);
+        network(r, distro);
+        filesystems(r, distro);
+        packages(r, distro);
+        services(r, distro);
+        banners(r, distro);
         return r;
     }
 
     /** The distribution and host name. */
-    private static void system(LinuxRoot r) {
-        r.file("/etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"", "NAME=\"Debian GNU/Linux\"",
-                "VERSION_ID=\"12\"", "VERSION=\"12 (bookworm)\"", "ID=debian");
+    private static void system(LinuxRoot r, Distro distro) {
+        r.file("/etc/os-release", distro.osRelease());
         r.file("/etc/hostname", "web-1");
     }
 
     /** Accounts and groups, with their files' permissions. */
-    private static void accounts(LinuxRoot r) {
+    private static void accounts(LinuxRoot r, Distro distro) {
         r.file("/etc/passwd", "root:x:0:0:root:/root:/bin/bash", "daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin",
                 "sshd:x:100:65534::/run/sshd:/usr/sbin/nologin", "alice:x:1000:1000:Alice:/home/alice:/bin/bash");
         r.mode("/etc/passwd", 0644);
@@ -61,7 +68,7 @@ final class LinuxRoot {
     }
 
     /** Password policy and PAM. */
-    private static void passwords(LinuxRoot r) {
+    private static void passwords(LinuxRoot r, Distro distro) {
         r.file("/etc/login.defs", "# shadow-utils configuration", "MAIL_DIR /var/mail", "PASS_MAX_DAYS 365",
                 "PASS_MIN_DAYS 7", "PASS_WARN_AGE 7", "UMASK 077", "ENCRYPT_METHOD SHA512");
         r.file("/etc/pam.d/su", "auth       sufficient pam_rootok.so", "auth       required   pam_wheel.so use_uid",
@@ -69,7 +76,7 @@ final class LinuxRoot {
     }
 
     /** The OpenSSH server. */
-    private static void ssh(LinuxRoot r) {
+    private static void ssh(LinuxRoot r, Distro distro) {
         r.file("/etc/ssh/sshd_config", "Include /etc/ssh/sshd_config.d/*.conf", "PermitRootLogin no",
                 "PermitEmptyPasswords no", "IgnoreRhosts yes", "MaxAuthTries 4", "HostbasedAuthentication no",
                 "PermitUserEnvironment no", "Subsystem sftp /usr/lib/openssh/sftp-server");
@@ -81,7 +88,7 @@ final class LinuxRoot {
     }
 
     /** Kernel parameters. */
-    private static void network(LinuxRoot r) {
+    private static void network(LinuxRoot r, Distro distro) {
         r.file("/etc/sysctl.d/60-hardening.conf", "kernel.randomize_va_space = 2",
                 "net.ipv4.conf.all.send_redirects = 0", "net.ipv4.conf.default.send_redirects = 0",
                 "net.ipv4.conf.all.accept_source_route = 0", "net.ipv4.icmp_ignore_bogus_error_responses = 1",
@@ -89,7 +96,7 @@ final class LinuxRoot {
     }
 
     /** Mounts and kernel modules. */
-    private static void filesystems(LinuxRoot r) {
+    private static void filesystems(LinuxRoot r, Distro distro) {
         r.file("/etc/fstab", "UUID=6d1f0c5e-1b7a-4f2e-9a43-1f6a1c0b2d11 / ext4 errors=remount-ro 0 1",
                 "UUID=8a2e4c11-77b0-4d1f-8f0e-2b9f9c1d3e42 /home ext4 defaults,nodev 0 2",
                 "tmpfs /tmp tmpfs defaults,nodev,nosuid,noexec 0 0",
@@ -98,12 +105,12 @@ final class LinuxRoot {
                 "install dccp /bin/true", "install sctp /bin/true");
     }
 
-    /** The dpkg database, with no forbidden package. */
-    private static void packages(LinuxRoot r) {
+    /** The package database, with no forbidden package. */
+    private static void packages(LinuxRoot r, Distro distro) {
     }
 
     /** systemd units: cron enabled, cups installed but disabled. */
-    private static void services(LinuxRoot r) {
+    private static void services(LinuxRoot r, Distro distro) {
         r.unit("cron.service", "[Unit]", "Description=cron", "[Service]", "ExecStart=/usr/sbin/cron -f", "[Install]",
                 "WantedBy=multi-user.target");
         r.enable("cron.service");
@@ -112,7 +119,7 @@ final class LinuxRoot {
     }
 
     /** Login banners. */
-    private static void banners(LinuxRoot r) {
+    private static void banners(LinuxRoot r, Distro distro) {
         r.file("/etc/issue", "Authorized uses only. All activity may be monitored and reported.");
         r.mode("/etc/issue", 0644);
     }
