@@ -2,24 +2,30 @@ package io.osbaseline.drl;
 
 import io.osbaseline.engine.RuleCompilationException;
 import io.osbaseline.engine.RuleProblem;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.annotation.CheckForNull;
-import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieContainer;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
 
-/** Compiles DRL texts into one KieBase, and maps Drools' messages back to the sources users know. */
+/**
+ * Compiles DRL texts into knowledge packages (the classic DRL build: MVEL constraints, Java consequences compiled by
+ * ECJ), and maps Drools' messages back to the sources users know. The packages are what a rule base is made from; they
+ * can be serialized ({@link PackageBundle}), which is how the built-in packs are compiled once, at build time.
+ */
 final class DrlCompiler {
 
     /**
@@ -52,49 +58,64 @@ final class DrlCompiler {
     }
 
     /**
-     * The compiled rules.
+     * Compiled rules.
      *
-     * @param kieBase the rule base, shared by every assessment
+     * @param packages the knowledge packages
      * @param units the units by the source path Drools knows them by
      */
-    record Compiled(KieBase kieBase, Map<String, Unit> units) {
+    record Compiled(Collection<KiePackage> packages, Map<String, Unit> units) {
     }
 
     private DrlCompiler() {
     }
 
-    static Compiled compile(List<Unit> units, ClassLoader classLoader) throws RuleCompilationException {
-        KieServices ks = KieServices.Factory.get();
-        // A unique ReleaseId per build: KieRepository is JVM-wide, and a shared id lets concurrent builds collide.
-        ReleaseId releaseId = ks.newReleaseId("io.osbaseline.rules", "build-" + UUID.randomUUID(), "1.0.0");
-        KieFileSystem kfs = ks.newKieFileSystem();
-        kfs.generateAndWritePomXML(releaseId);
+    /** The unit a rule was compiled from, by the source path Drools recorded for it; null when none is known. */
+    @CheckForNull
+    static Unit unitOf(@CheckForNull String sourcePath, Map<String, Unit> units) {
+        if (sourcePath == null) {
+            return null;
+        }
+        for (Map.Entry<String, Unit> e : units.entrySet()) {
+            if (sourcePath.endsWith(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Compiles {@code units} together, resolving fact types and globals through {@code classLoader}.
+     *
+     * @param tag makes the source paths of this compilation unique among those of one engine
+     * @throws RuleCompilationException naming the source, line and check of every error
+     */
+    static Compiled compile(List<Unit> units, String tag, ClassLoader classLoader) throws RuleCompilationException {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classLoader));
         Map<String, Unit> byPath = new LinkedHashMap<>();
         for (int i = 0; i < units.size(); i++) {
-            // Drools wants a DRL file's folder to match its package.
-            String path = packageFolder(units.get(i).text()) + "unit" + i + ".drl";
+            // A DRL file's folder matches its package, as Drools expects of files in a project.
+            String path = packageFolder(units.get(i).text()) + tag + "-unit" + i + ".drl";
             byPath.put(path, units.get(i));
-            kfs.write("src/main/resources/" + path, units.get(i).text());
+            Resource resource = ResourceFactory.newByteArrayResource(units.get(i).text().getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(path);
+            builder.add(resource, ResourceType.DRL);
         }
-        KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
         List<RuleProblem> problems = new ArrayList<>();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            Unit unit = byPath.get(stripPrefix(m.getPath()));
+        for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR)) {
+            String path = r.getResource() == null ? null : r.getResource().getSourcePath();
+            int line = r.getLines() == null || r.getLines().length == 0 ? 0 : Math.max(0, r.getLines()[0]);
+            Unit unit = path == null ? null : byPath.get(path);
             if (unit == null) {
-                problems.add(new RuleProblem(String.valueOf(m.getPath()), m.getLine(), null, m.getText()));
+                problems.add(new RuleProblem(path == null ? "(rules)" : path, line, null, r.getMessage().strip()));
             } else {
-                problems.add(new RuleProblem(unit.name(), m.getLine(), unit.checkAt(m.getLine()), m.getText().strip()));
+                problems.add(new RuleProblem(unit.name(), line, unit.checkAt(line), r.getMessage().strip()));
             }
         }
         if (!problems.isEmpty()) {
-            ks.getRepository().removeKieModule(releaseId);
             throw new RuleCompilationException(problems);
         }
-        KieContainer container = ks.newKieContainer(releaseId, classLoader);
-        KieBase kieBase = container.getKieBase();
-        // The KieBase stands alone once built; dropping the module keeps the JVM-wide repository from growing.
-        ks.getRepository().removeKieModule(releaseId);
-        return new Compiled(kieBase, byPath);
+        return new Compiled(builder.getKnowledgePackages(), byPath);
     }
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
@@ -102,12 +123,5 @@ final class DrlCompiler {
     private static String packageFolder(String drl) {
         Matcher m = PACKAGE.matcher(drl);
         return m.find() ? m.group(1).replace('.', '/') + "/" : "";
-    }
-
-    private static String stripPrefix(@CheckForNull String path) {
-        if (path == null) {
-            return "";
-        }
-        return path.startsWith("src/main/resources/") ? path.substring("src/main/resources/".length()) : path;
     }
 }

@@ -6,30 +6,50 @@ import io.osbaseline.model.Assessment;
 import io.osbaseline.model.Baseline;
 import io.osbaseline.model.CollectorRun;
 import io.osbaseline.model.ConfigurationSnapshot;
+import io.osbaseline.model.OsFamily;
 import io.osbaseline.model.RuleInfo;
 import io.osbaseline.model.fact.Fact;
 import java.util.List;
-import org.kie.api.KieBase;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import javax.annotation.CheckForNull;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The Drools engine: one KieBase, compiled once and shared by all threads; one short-lived session per assessment,
- * so that assessments are independent and memory is bounded by one machine's facts.
+ * The Drools engine. The rules are compiled once; each OS family gets its own rule base, built from those rules on
+ * the first machine of that family and then shared by all threads. Each assessment borrows a session from that rule
+ * base's pool, inserts the facts some rule can match ({@link FactAdmission}), fires, and returns the session reset, so
+ * that assessments are independent and memory is bounded by one machine's facts per thread.
+ *
+ * <p>Two system properties, read when an engine is built, exist to measure the alternatives (see
+ * {@code benchmarks/RESULTS.md}): {@value #SESSIONS}{@code =fresh} opens a new session per assessment instead of
+ * borrowing one, and {@value #INSERT}{@code =all} inserts every fact instead of only those some rule can match. The
+ * findings are the same either way.
  */
 final class DroolsEngine implements BaselineEngine {
     static final String VERDICTS_GLOBAL = "verdicts";
+    static final String SESSIONS = "osbaseline.drools.sessions";
+    static final String INSERT = "osbaseline.drools.insert";
+    private static final Logger LOG = LoggerFactory.getLogger(DroolsEngine.class);
 
-    private final KieBase kieBase;
+    private final List<PackageBundle> bundles;
     private final RuleCatalog catalog;
     private final FindingAssembler assembler;
-    private final boolean declaresVerdicts;
+    private final ClassLoader classLoader;
+    private final AtomicReferenceArray<FamilyRuleBase> ruleBases = new AtomicReferenceArray<>(OsFamily.values().length);
+    private final boolean pooledSessions;
+    private final boolean insertAll;
 
-    DroolsEngine(KieBase kieBase, RuleCatalog catalog, FindingAssembler assembler) {
-        this.kieBase = kieBase;
+    DroolsEngine(List<PackageBundle> bundles, RuleCatalog catalog, FindingAssembler assembler,
+            ClassLoader classLoader) {
+        this.bundles = List.copyOf(bundles);
         this.catalog = catalog;
         this.assembler = assembler;
-        this.declaresVerdicts = kieBase.getKiePackages().stream()
-                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(VERDICTS_GLOBAL)));
+        this.classLoader = classLoader;
+        this.pooledSessions = !"fresh".equals(System.getProperty(SESSIONS));
+        this.insertAll = "all".equals(System.getProperty(INSERT));
     }
 
     @Override
@@ -45,19 +65,29 @@ final class DroolsEngine implements BaselineEngine {
     @Override
     public Assessment assess(ConfigurationSnapshot snapshot) {
         FindingAssembler.VerdictSheet sheet = assembler.newSheet(snapshot);
-        KieSession session = kieBase.newKieSession();
+        FamilyRuleBase base = ruleBase(snapshot.machine().osFamily());
+        if (base == null) {
+            return sheet.finish();
+        }
+        KieSession session = pooledSessions ? base.pooledSession() : base.freshSession();
         try {
-            if (declaresVerdicts) {
+            if (base.declaresVerdicts()) {
                 session.setGlobal(VERDICTS_GLOBAL, new Verdicts(catalog, sheet));
             }
-            session.insert(snapshot.machine());
+            FactAdmission admission = base.admission();
+            insert(session, admission, snapshot.machine());
             for (CollectorRun run : snapshot.coverage().collectors()) {
-                session.insert(run);
+                insert(session, admission, run);
             }
             for (Fact fact : snapshot.facts()) {
-                session.insert(fact);
+                insert(session, admission, fact);
             }
-            session.fireAllRules(catalog.filterFor(snapshot.machine().osFamily()));
+            AgendaFilter filter = base.filter();
+            if (filter == null) {
+                session.fireAllRules();
+            } else {
+                session.fireAllRules(filter);
+            }
         } catch (RuntimeException e) {
             throw new IllegalStateException("a rule failed while assessing " + snapshot.machine().id() + ": "
                     + e.getMessage(), e);
@@ -65,5 +95,30 @@ final class DroolsEngine implements BaselineEngine {
             session.dispose();
         }
         return sheet.finish();
+    }
+
+    private void insert(KieSession session, FactAdmission admission, Object fact) {
+        if (insertAll || admission.admits(fact)) {
+            session.insert(fact);
+        }
+    }
+
+    /** The rule base of {@code family}, built on first use; null when no rule can fire for it. */
+    @CheckForNull
+    FamilyRuleBase ruleBase(OsFamily family) {
+        FamilyRuleBase base = ruleBases.get(family.ordinal());
+        if (base == null) {
+            synchronized (ruleBases) {
+                base = ruleBases.get(family.ordinal());
+                if (base == null) {
+                    long start = System.nanoTime();
+                    base = FamilyRuleBase.build(family, bundles, catalog, classLoader);
+                    ruleBases.set(family.ordinal(), base);
+                    LOG.debug("built the rule base for {} machines in {} ms", family,
+                            (System.nanoTime() - start) / 1_000_000);
+                }
+            }
+        }
+        return base.empty() ? null : base;
     }
 }

@@ -1,5 +1,6 @@
 package io.osbaseline.drl;
 
+import io.osbaseline.drl.PackageBundle.RuleEntry;
 import io.osbaseline.engine.EngineConfig;
 import io.osbaseline.engine.EngineException;
 import io.osbaseline.engine.Expectation;
@@ -14,7 +15,6 @@ import io.osbaseline.report.RuleIdOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,13 +24,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.annotation.CheckForNull;
-import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.kie.api.KieBase;
-import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.rule.AgendaFilter;
 
 /**
  * The checks of a compiled rule base: the {@link RuleInfo} of every check, read from the DRL metadata of its rules,
@@ -47,22 +44,17 @@ final class RuleCatalog {
 
     private final List<Baseline> baselines;
     private final List<RuleInfo> rules;
-    private final Map<Rule, Binding> bindings;
-    private final Map<OsFamily, AgendaFilter> filters = new EnumMap<>(OsFamily.class);
+    /** By DRL package, then rule name: looked up for every verdict, without building a key. */
+    private final Map<String, Map<String, Binding>> bindings = new HashMap<>();
+    private final List<RuleEntry> disabled;
 
-    private RuleCatalog(List<Baseline> baselines, List<RuleInfo> rules, Map<Rule, Binding> bindings) {
+    private RuleCatalog(List<Baseline> baselines, List<RuleInfo> rules, Map<RuleEntry, Binding> bindings,
+            List<RuleEntry> disabled) {
         this.baselines = baselines;
         this.rules = rules;
-        this.bindings = bindings;
-        for (OsFamily family : OsFamily.values()) {
-            Set<Rule> excluded = new HashSet<>();
-            bindings.forEach((rule, b) -> {
-                if (!b.info().appliesTo(family)) {
-                    excluded.add(rule);
-                }
-            });
-            filters.put(family, match -> !excluded.contains(match.getRule()));
-        }
+        bindings.forEach((rule, b) -> this.bindings.computeIfAbsent(rule.packageName(), k -> new HashMap<>())
+                .put(rule.name(), b));
+        this.disabled = disabled;
     }
 
     List<Baseline> baselines() {
@@ -75,68 +67,78 @@ final class RuleCatalog {
 
     @CheckForNull
     Binding binding(Rule rule) {
-        return bindings.get(rule);
+        return binding(rule.getPackageName(), rule.getName());
     }
 
-    /** Lets only the checks that apply to {@code family} fire, and every rule that is not a check. */
-    AgendaFilter filterFor(OsFamily family) {
-        return filters.get(family);
+    @CheckForNull
+    private Binding binding(String packageName, String ruleName) {
+        Map<String, Binding> inPackage = bindings.get(packageName);
+        return inPackage == null ? null : inPackage.get(ruleName);
     }
 
-    /** A DRL rule that is part of a check, with its metadata. */
-    private record CheckRule(Rule rule, String baselineId, String id, Map<String, Object> meta, String resource,
-            int line) {
+    /** The DRL rules of the disabled checks, which rule bases must leave out. */
+    List<RuleEntry> disabled() {
+        return disabled;
+    }
+
+    /** Whether the DRL rule may fire for machines of {@code family}: every rule that is not a check may. */
+    boolean firesFor(String packageName, String ruleName, OsFamily family) {
+        Binding b = binding(packageName, ruleName);
+        return b == null || b.info().appliesTo(family);
+    }
+
+    /** A DRL rule that is part of a check, with its metadata and, for naming problems, the unit it came from. */
+    private record CheckRule(RuleEntry rule, String baselineId, String id, @CheckForNull DrlCompiler.Unit unit) {
         @CheckForNull
         String get(String key) {
-            Object v = meta.get(key);
-            return v == null ? null : v.toString().strip();
+            String v = rule.metadata().get(key);
+            return v == null ? null : v.strip();
         }
 
         RuleProblem problem(String message) {
-            return new RuleProblem(resource, line, rule.getName(), message);
+            return unit == null ? new RuleProblem(rule.packageName(), 0, rule.name(), message)
+                    : new RuleProblem(unit.name(), unit.lineOf(rule.name()), rule.name(), message);
         }
     }
 
     /**
-     * Reads the checks of {@code kieBase}, drops the disabled ones from it, and applies the overrides.
+     * Reads the checks of the compiled {@code rules}, leaves out the disabled ones, and applies the overrides.
      *
+     * @param rules every DRL rule compiled, package by package, in the order Drools lists them
+     * @param unitOf the source unit of a rule, to name it in problems; null when there is none (precompiled packs)
      * @param builtIn the built-in baselines compiled, by the DRL package their pack generates
      * @throws RuleCompilationException when a check's metadata is missing or contradicts itself
      * @throws EngineException when a disabled rule or an override names a rule or part that does not exist
      */
-    static RuleCatalog read(DrlCompiler.Compiled compiled, Map<String, Baseline> builtIn, EngineConfig config)
-            throws EngineException {
-        KieBase kieBase = compiled.kieBase();
+    static RuleCatalog read(List<RuleEntry> rules, Function<RuleEntry, DrlCompiler.Unit> unitOf,
+            Map<String, Baseline> builtIn, EngineConfig config) throws EngineException {
         Map<String, Baseline> baselinesById = new LinkedHashMap<>();
         builtIn.values().forEach(b -> baselinesById.put(b.id(), b));
         Map<String, List<CheckRule>> checks = new LinkedHashMap<>();
         List<RuleProblem> problems = new ArrayList<>();
-        for (KiePackage pkg : kieBase.getKiePackages()) {
-            for (Rule rule : pkg.getRules()) {
-                Object id = rule.getMetaData().get("id");
-                if (id == null) {
-                    continue;
-                }
-                Object declared = rule.getMetaData().get("baseline");
-                Baseline generatedBy = builtIn.get(pkg.getName());
-                String baselineId = declared != null ? declared.toString().strip()
-                        : generatedBy != null ? generatedBy.id() : pkg.getName();
-                DrlCompiler.Unit unit = unitOf(rule, compiled);
-                CheckRule c = new CheckRule(rule, baselineId, id.toString().strip(), rule.getMetaData(),
-                        unit == null ? pkg.getName() : unit.name(), unit == null ? 0 : unit.lineOf(rule.getName()));
-                checks.computeIfAbsent(baselineId + "\u0000" + c.id(), k -> new ArrayList<>()).add(c);
+        List<RuleEntry> disabled = new ArrayList<>();
+        for (RuleEntry rule : rules) {
+            String id = rule.metadata().get("id");
+            if (id == null) {
+                continue;
             }
+            String declared = rule.metadata().get("baseline");
+            Baseline generatedBy = builtIn.get(rule.packageName());
+            String baselineId = declared != null ? declared.strip()
+                    : generatedBy != null ? generatedBy.id() : rule.packageName();
+            CheckRule c = new CheckRule(rule, baselineId, id.strip(), unitOf.apply(rule));
+            checks.computeIfAbsent(baselineId + "\u0000" + c.id(), k -> new ArrayList<>()).add(c);
         }
 
         Set<String> unusedDisabled = new LinkedHashSet<>(config.disabledRules());
-        Map<Rule, Binding> bindings = new HashMap<>();
+        Map<RuleEntry, Binding> bindings = new HashMap<>();
         List<RuleInfo> infos = new ArrayList<>();
-        Map<String, List<Rule>> rulesOfCheck = new HashMap<>();
+        Map<String, List<RuleEntry>> rulesOfCheck = new HashMap<>();
         for (List<CheckRule> group : checks.values()) {
             CheckRule first = group.get(0);
             if (config.disabledRules().contains(first.id())) {
                 unusedDisabled.remove(first.id());
-                group.forEach(c -> kieBase.removeRule(c.rule().getPackageName(), c.rule().getName()));
+                group.forEach(c -> disabled.add(c.rule()));
                 continue;
             }
             RuleInfo info = merge(group, baselinesById, problems);
@@ -180,23 +182,9 @@ final class RuleCatalog {
                 .sorted(Comparator.comparing((RuleInfo r) -> order.indexOf(r.baselineId()))
                         .thenComparing(RuleInfo::id, RuleIdOrder.INSTANCE))
                 .toList();
-        return new RuleCatalog(List.copyOf(baselines), sorted, bindings);
+        return new RuleCatalog(List.copyOf(baselines), sorted, bindings, List.copyOf(disabled));
     }
 
-    @CheckForNull
-    private static DrlCompiler.Unit unitOf(Rule rule, DrlCompiler.Compiled compiled) {
-        if (rule instanceof RuleImpl impl && impl.getResource() != null) {
-            String path = impl.getResource().getSourcePath();
-            if (path != null) {
-                for (Map.Entry<String, DrlCompiler.Unit> e : compiled.units().entrySet()) {
-                    if (path.endsWith(e.getKey())) {
-                        return e.getValue();
-                    }
-                }
-            }
-        }
-        return null;
-    }
 
     @CheckForNull
     private static RuleInfo merge(List<CheckRule> group, Map<String, Baseline> baselines, List<RuleProblem> problems) {
@@ -259,7 +247,7 @@ final class RuleCatalog {
     }
 
     private static void applyOverrides(List<ExpectationOverride> overrides, List<RuleInfo> infos,
-            Map<Rule, Binding> bindings, Map<String, List<Rule>> rulesOfCheck) throws EngineException {
+            Map<RuleEntry, Binding> bindings, Map<String, List<RuleEntry>> rulesOfCheck) throws EngineException {
         for (ExpectationOverride o : overrides) {
             List<RuleInfo> targets = infos.stream().filter(i -> i.id().equals(o.ruleId())).toList();
             if (targets.isEmpty()) {
@@ -267,10 +255,10 @@ final class RuleCatalog {
                         + "': no such rule in the loaded baselines");
             }
             for (RuleInfo target : targets) {
-                List<Rule> drlRules = rulesOfCheck.get(target.baselineId() + "\u0000" + target.id());
+                List<RuleEntry> drlRules = rulesOfCheck.get(target.baselineId() + "\u0000" + target.id());
                 Set<String> parts = new LinkedHashSet<>();
                 boolean judges = false;
-                for (Rule r : drlRules) {
+                for (RuleEntry r : drlRules) {
                     Binding b = bindings.get(r);
                     if (b.expectation() != null) {
                         judges = true;
@@ -291,7 +279,7 @@ final class RuleCatalog {
                     throw new EngineException("rule '" + o.ruleId() + "' has no part '" + o.part() + "'; its parts: "
                             + (parts.isEmpty() ? "none" : String.join(", ", parts)));
                 }
-                for (Rule r : drlRules) {
+                for (RuleEntry r : drlRules) {
                     Binding b = bindings.get(r);
                     if (b.expectation() != null && (o.part() == null || o.part().equals(b.part()))) {
                         bindings.put(r, new Binding(b.info(), b.part(), o.expectation()));
@@ -304,7 +292,7 @@ final class RuleCatalog {
         Map<RuleInfo, RuleInfo> replaced = new HashMap<>();
         for (RuleInfo info : infos) {
             if (overridden.contains(info.id())) {
-                List<Rule> drlRules = rulesOfCheck.get(info.baselineId() + "\u0000" + info.id());
+                List<RuleEntry> drlRules = rulesOfCheck.get(info.baselineId() + "\u0000" + info.id());
                 String expected = derivedExpected(drlRules.stream().map(bindings::get)
                         .map(b -> new String[] {b.part(), b.expectation() == null ? null : b.expectation().toString()})
                         .toList());

@@ -1,0 +1,107 @@
+package io.osbaseline.drl;
+
+import io.osbaseline.drl.PackageBundle.RuleEntry;
+import io.osbaseline.model.OsFamily;
+import java.util.List;
+import javax.annotation.CheckForNull;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.AgendaFilter;
+
+/**
+ * The rule base that judges the machines of one OS family: only the packages whose rules can fire for that family,
+ * so that, say, the Windows baseline's absence rules never activate for a Linux machine; without the disabled checks;
+ * with the admission of facts read from its network ({@link FactAdmission}) and a pool of sessions.
+ */
+final class FamilyRuleBase {
+    private final InternalKnowledgeBase kieBase;
+    @CheckForNull
+    private final AgendaFilter filter;
+    private final FactAdmission admission;
+    private final KieSessionsPool sessions;
+    private final KieSessionConfiguration sessionConfiguration;
+    private final boolean declaresVerdicts;
+    private final boolean empty;
+
+    private FamilyRuleBase(InternalKnowledgeBase kieBase, @CheckForNull AgendaFilter filter) {
+        this.kieBase = kieBase;
+        this.filter = filter;
+        this.admission = FactAdmission.of(kieBase);
+        this.sessions = kieBase.newKieSessionsPool(1);
+        // A session serves one assessment on one thread at a time: it needs no locking of its own.
+        this.sessionConfiguration = KieServices.get().newKieSessionConfiguration();
+        sessionConfiguration.setProperty("drools.threadSafe", "false");
+        this.declaresVerdicts = kieBase.getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream()
+                .anyMatch(g -> g.getName().equals(DroolsEngine.VERDICTS_GLOBAL)));
+        this.empty = kieBase.getKiePackages().stream().allMatch(p -> p.getRules().isEmpty());
+    }
+
+    /**
+     * Builds the rule base of {@code family} from the bundles whose rules can fire for it.
+     *
+     * @param bundles the compiled rules: one bundle per built-in pack, one for the custom rules
+     */
+    static FamilyRuleBase build(OsFamily family, List<PackageBundle> bundles, RuleCatalog catalog,
+            ClassLoader classLoader) {
+        KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration(null, classLoader);
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(configuration);
+        boolean needsFilter = false;
+        for (PackageBundle bundle : bundles) {
+            List<RuleEntry> rules = bundle.rules();
+            if (rules.stream().noneMatch(r -> catalog.firesFor(r.packageName(), r.name(), family))) {
+                continue;
+            }
+            kieBase.addPackages(bundle.take(classLoader));
+            needsFilter |= rules.stream().anyMatch(r -> !catalog.firesFor(r.packageName(), r.name(), family));
+        }
+        for (RuleEntry r : catalog.disabled()) {
+            if (kieBase.getRule(r.packageName(), r.name()) != null) {
+                kieBase.removeRule(r.packageName(), r.name());
+            }
+        }
+        AgendaFilter filter = needsFilter ? match -> {
+            Rule r = match.getRule();
+            return catalog.firesFor(r.getPackageName(), r.getName(), family);
+        } : null;
+        return new FamilyRuleBase(kieBase, filter);
+    }
+
+    InternalKnowledgeBase kieBase() {
+        return kieBase;
+    }
+
+    /** Lets only the checks of this family fire, or null when every rule of this rule base may. */
+    @CheckForNull
+    AgendaFilter filter() {
+        return filter;
+    }
+
+    FactAdmission admission() {
+        return admission;
+    }
+
+    /** A session from the pool; disposing of it resets it and returns it to the pool. */
+    KieSession pooledSession() {
+        return sessions.newKieSession(sessionConfiguration);
+    }
+
+    /** A new session, for {@code osbaseline.drools.sessions=fresh}. */
+    KieSession freshSession() {
+        return kieBase.newKieSession(sessionConfiguration, null);
+    }
+
+    boolean declaresVerdicts() {
+        return declaresVerdicts;
+    }
+
+    /** Whether no rule can fire for this family, so that assessments need no session. */
+    boolean empty() {
+        return empty;
+    }
+}
