@@ -10,6 +10,9 @@ import io.osbaseline.model.OsFamily;
 import io.osbaseline.model.RuleInfo;
 import io.osbaseline.model.fact.Fact;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.annotation.CheckForNull;
 import org.kie.api.runtime.KieSession;
@@ -38,7 +41,8 @@ final class DroolsEngine implements BaselineEngine {
     private final RuleCatalog catalog;
     private final FindingAssembler assembler;
     private final ClassLoader classLoader;
-    private final AtomicReferenceArray<FamilyRuleBase> ruleBases = new AtomicReferenceArray<>(OsFamily.values().length);
+    private final AtomicReferenceArray<CompletableFuture<FamilyRuleBase>> ruleBases =
+            new AtomicReferenceArray<>(OsFamily.values().length);
     private final boolean pooledSessions;
     private final boolean insertAll;
 
@@ -50,8 +54,25 @@ final class DroolsEngine implements BaselineEngine {
         this.classLoader = classLoader;
         this.pooledSessions = !"fresh".equals(System.getProperty(SESSIONS));
         this.insertAll = "all".equals(System.getProperty(INSERT));
+        prebuild();
     }
 
+    /**
+     * Builds the rule bases of the families the baselines name, in baseline order, on a background thread: a scan
+     * builds its engine, then collects the first snapshot, which takes about as long as building a rule base, and the
+     * rule base is then ready when the snapshot is. A family asked for before its turn is built by the thread that
+     * asks, and skipped here.
+     */
+    private void prebuild() {
+        List<OsFamily> families = catalog.rules().stream().map(RuleInfo::osFamily).filter(Objects::nonNull).distinct()
+                .toList();
+        if (families.isEmpty()) {
+            return;
+        }
+        Thread builder = new Thread(() -> families.forEach(f -> claimAndBuild(f)), "osbaseline-rule-bases");
+        builder.setDaemon(true);
+        builder.start();
+    }
     @Override
     public List<Baseline> baselines() {
         return catalog.baselines();
@@ -106,19 +127,32 @@ final class DroolsEngine implements BaselineEngine {
     /** The rule base of {@code family}, built on first use; null when no rule can fire for it. */
     @CheckForNull
     FamilyRuleBase ruleBase(OsFamily family) {
-        FamilyRuleBase base = ruleBases.get(family.ordinal());
-        if (base == null) {
-            synchronized (ruleBases) {
-                base = ruleBases.get(family.ordinal());
-                if (base == null) {
-                    long start = System.nanoTime();
-                    base = FamilyRuleBase.build(family, bundles, catalog, classLoader);
-                    ruleBases.set(family.ordinal(), base);
-                    LOG.debug("built the rule base for {} machines in {} ms", family,
-                            (System.nanoTime() - start) / 1_000_000);
-                }
-            }
+        CompletableFuture<FamilyRuleBase> built = ruleBases.get(family.ordinal());
+        if (built == null) {
+            claimAndBuild(family);
+            built = ruleBases.get(family.ordinal());
+        }
+        FamilyRuleBase base;
+        try {
+            base = built.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         return base.empty() ? null : base;
+    }
+
+    /** Builds the rule base of {@code family} unless another thread has started to. */
+    private void claimAndBuild(OsFamily family) {
+        CompletableFuture<FamilyRuleBase> mine = new CompletableFuture<>();
+        if (!ruleBases.compareAndSet(family.ordinal(), null, mine)) {
+            return;
+        }
+        try {
+            long start = System.nanoTime();
+            mine.complete(FamilyRuleBase.build(family, bundles, catalog, classLoader));
+            LOG.debug("built the rule base for {} machines in {} ms", family, (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+        }
     }
 }

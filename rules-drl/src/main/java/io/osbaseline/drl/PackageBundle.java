@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.annotation.CheckForNull;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
@@ -45,13 +46,15 @@ final class PackageBundle {
         }
     }
 
-    private final byte[] bytes;
+    private final Supplier<byte[]> source;
+    @CheckForNull
+    private byte[] bytes;
     private final List<RuleEntry> rules;
     @CheckForNull
     private Collection<KiePackage> unused;
 
-    private PackageBundle(byte[] bytes, List<RuleEntry> rules, @CheckForNull Collection<KiePackage> unused) {
-        this.bytes = bytes;
+    private PackageBundle(Supplier<byte[]> source, List<RuleEntry> rules, @CheckForNull Collection<KiePackage> unused) {
+        this.source = source;
         this.rules = List.copyOf(rules);
         this.unused = unused;
     }
@@ -62,16 +65,24 @@ final class PackageBundle {
         for (KiePackage p : packages) {
             p.getRules().forEach(r -> rules.add(RuleEntry.of(r)));
         }
-        return new PackageBundle(write(packages), rules, List.copyOf(packages));
+        byte[] serialized = write(packages);
+        return new PackageBundle(() -> serialized, rules, List.copyOf(packages));
     }
 
-    /** A bundle in serialized form, with its rule list. */
-    static PackageBundle of(byte[] bytes, List<RuleEntry> rules) {
-        return new PackageBundle(bytes, rules, null);
+    /**
+     * A bundle in serialized form, with its rule list.
+     *
+     * @param source reads the serialized packages, once, when a rule base first needs them
+     */
+    static PackageBundle of(Supplier<byte[]> source, List<RuleEntry> rules) {
+        return new PackageBundle(source, rules, null);
     }
 
     /** The serialized packages. */
-    byte[] bytes() {
+    synchronized byte[] bytes() {
+        if (bytes == null) {
+            bytes = source.get();
+        }
         return bytes;
     }
 
@@ -87,7 +98,7 @@ final class PackageBundle {
             unused = null;
             return p;
         }
-        return read(bytes, classLoader);
+        return read(bytes(), classLoader);
     }
 
     private static byte[] write(Collection<KiePackage> packages) {

@@ -8,6 +8,7 @@ import io.osbaseline.model.OsFamily;
 import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -117,7 +118,8 @@ final class PrecompiledPacks {
             if (raw == null) {
                 return null;
             }
-            DataInputStream in = new DataInputStream(raw);
+            CountingInput counted = new CountingInput(raw);
+            DataInputStream in = new DataInputStream(counted);
             if (!in.readUTF().equals(MAGIC)) {
                 LOG.warn("{} is not a precompiled pack this version can read; the pack is compiled instead", resource);
                 return null;
@@ -151,11 +153,53 @@ final class PrecompiledPacks {
                 String source = in.readUTF();
                 rules.add(new RuleEntry(pkg, name, metadata, source.isEmpty() ? null : source));
             }
-            byte[] packages = in.readNBytes(in.readInt());
-            return new Pack(folder, baseline, drlPackage, PackageBundle.of(packages, rules));
+            long offset = counted.count;
+            // The packages are the bulk of the file: read them when a rule base of the pack's family is first built.
+            return new Pack(folder, baseline, drlPackage, PackageBundle.of(() -> packages(loader, resource, offset),
+                    rules));
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot read the precompiled pack {}; the pack is compiled instead: {}", resource, e.toString());
             return null;
+        }
+    }
+
+    private static byte[] packages(ClassLoader loader, String resource, long offset) {
+        try (InputStream raw = loader.getResourceAsStream(resource)) {
+            if (raw == null) {
+                throw new IllegalStateException(resource + " disappeared from the class path");
+            }
+            DataInputStream in = new DataInputStream(raw);
+            in.skipNBytes(offset);
+            return in.readNBytes(in.readInt());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the precompiled pack " + resource, e);
+        }
+    }
+
+    /** Counts the bytes read through it, to know where the packages start. */
+    private static final class CountingInput extends FilterInputStream {
+        long count;
+
+        CountingInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
         }
     }
 
