@@ -52,12 +52,11 @@ final class PrecompiledPacks {
     /**
      * A pack compiled at build time.
      *
-     * @param folder the pack's resource folder
      * @param baseline its baseline
      * @param drlPackage the DRL package its rules are in
      * @param bundle its compiled rules
      */
-    record Pack(String folder, Baseline baseline, String drlPackage, PackageBundle bundle) {
+    record Pack(Baseline baseline, String drlPackage, PackageBundle bundle) {
     }
 
     /**
@@ -155,7 +154,7 @@ final class PrecompiledPacks {
             }
             long offset = counted.count;
             // The packages are the bulk of the file: read them when a rule base of the pack's family is first built.
-            return new Pack(folder, baseline, drlPackage, PackageBundle.of(() -> packages(loader, resource, offset),
+            return new Pack(baseline, drlPackage, PackageBundle.of(() -> packages(loader, resource, offset),
                     rules));
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot read the precompiled pack {}; the pack is compiled instead: {}", resource, e.toString());
