@@ -54,8 +54,10 @@ for step in "${steps[@]}"; do
     fact-shape)
       jmh fact-shape FactShapeBenchmark "${profilers[@]}" ;;
     stream)
-      run stream-100k java -Xmx512m -cp "$jar" io.osbaseline.bench.StreamScale 100000 2
-      run stream-1m java -Xmx512m -cp "$jar" io.osbaseline.bench.StreamScale 1000000 2 ;;
+      # warmed up first (200,000 machines, untimed), so that 100k and 1M compare compiled code; then 1M from cold
+      run stream-100k java -Xmx512m -cp "$jar" io.osbaseline.bench.StreamScale 100000 2 200000
+      run stream-1m java -Xmx512m -cp "$jar" io.osbaseline.bench.StreamScale 1000000 2 200000
+      run stream-1m-cold java -Xmx512m -cp "$jar" io.osbaseline.bench.StreamScale 1000000 2 ;;
     cold-start)
       ./osbaseline scan >/dev/null 2>&1 || true  # builds, and trains the class-data archive
       commands=("./osbaseline scan" "./osbaseline scan --format json"

@@ -26,11 +26,14 @@ import javax.management.openmbean.CompositeData;
  * heap watched: the scale test of the engine.
  *
  * <pre>
- * java -Xmx512m -cp benchmarks/target/benchmarks.jar io.osbaseline.bench.StreamScale MACHINES [THREADS]
+ * java -Xmx512m -cp benchmarks/target/benchmarks.jar io.osbaseline.bench.StreamScale MACHINES [THREADS] [WARMUP]
  * </pre>
  *
- * It reports the wall time, machines per second, the statuses counted, and the most heap found live after a
- * collection (what the run holds, as opposed to the garbage it makes).
+ * {@code WARMUP} machines are assessed first, untimed, so that the timed run measures compiled code rather than the
+ * JIT at work. It reports the wall time and machines per second (in total and for each tenth of the run, to show that
+ * the pace holds), the statuses counted, and the most heap found live after a collection (what the run holds, as
+ * opposed to the garbage it makes). The machines are generated as the stream is consumed; their generation is part of
+ * the time.
  */
 public final class StreamScale {
     private StreamScale() {
@@ -38,10 +41,11 @@ public final class StreamScale {
 
     public static void main(String[] args) throws EngineException, InterruptedException, ExecutionException {
         if (args.length < 1) {
-            throw new IllegalArgumentException("usage: StreamScale MACHINES [THREADS]");
+            throw new IllegalArgumentException("usage: StreamScale MACHINES [THREADS] [WARMUP]");
         }
         int machines = Integer.parseInt(args[0].replace("_", ""));
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        int warmup = args.length > 2 ? Integer.parseInt(args[2].replace("_", "")) : 0;
         Fleet fleet = new Fleet(Corpus.capture().of(OsFamily.LINUX));
         long buildStart = System.nanoTime();
         BaselineEngine engine = BaselineEngine.builder().build();
@@ -52,8 +56,13 @@ public final class StreamScale {
             statuses.put(s, new LongAdder());
         }
         LongAdder findings = new LongAdder();
-        HeapAfterGc heap = HeapAfterGc.watch();
         ForkJoinPool pool = new ForkJoinPool(threads);
+        long warmupStart = System.nanoTime();
+        pool.submit(() -> engine.assessAll(fleet.stream(warmup).parallel()).forEach(a -> { })).get();
+        long warmedUp = System.nanoTime();
+
+        HeapAfterGc heap = HeapAfterGc.watch();
+        Progress progress = new Progress(machines);
         long start = System.nanoTime();
         pool.submit(() -> {
             Stream<Assessment> assessed = engine.assessAll(threads > 1 ? fleet.stream(machines).parallel()
@@ -61,6 +70,7 @@ public final class StreamScale {
             assessed.forEach(a -> {
                 statuses.get(a.status()).increment();
                 findings.add(a.findings().size());
+                progress.done();
             });
         }).get();
         long seconds = System.nanoTime() - start;
@@ -77,6 +87,7 @@ public final class StreamScale {
         System.out.printf("threads             %d (of %d processors)%n", threads,
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("engine build        %d ms%n", (built - buildStart) / 1_000_000);
+        System.out.printf("warm-up             %,d machines in %.1f s, untimed%n", warmup, (warmedUp - warmupStart) / 1e9);
         System.out.printf("wall time           %.1f s%n", wall);
         System.out.printf("throughput          %,.0f machines/s%n", machines / wall);
         System.out.printf("assessments         %s%n", statuses);
@@ -85,6 +96,40 @@ public final class StreamScale {
         System.out.printf("heap after GC, max  %d MiB (what the run holds; the rest is garbage it made)%n",
                 heap.maxAfterGc() >> 20);
         System.out.printf("collections         %d, %d ms in total%n", gcCount, gcMillis);
+        System.out.printf("pace, per tenth     %s machines/s%n", progress.paces());
+    }
+
+    /** The pace of each tenth of the run. */
+    private static final class Progress {
+        private final int total;
+        private final LongAdder done = new LongAdder();
+        private final long[] reachedAt = new long[11];
+        private int next = 1;
+
+        Progress(int total) {
+            this.total = total;
+            reachedAt[0] = System.nanoTime();
+        }
+
+        void done() {
+            done.increment();
+            if (done.sum() >= (long) total * next / 10) {
+                synchronized (this) {
+                    while (next <= 10 && done.sum() >= (long) total * next / 10) {
+                        reachedAt[next++] = System.nanoTime();
+                    }
+                }
+            }
+        }
+
+        String paces() {
+            StringBuilder s = new StringBuilder();
+            for (int i = 1; i < next; i++) {
+                s.append(i == 1 ? "" : " ").append(String.format("%,.0f", total / 10.0
+                        / ((reachedAt[i] - reachedAt[i - 1]) / 1e9)));
+            }
+            return s.toString();
+        }
     }
 
     /** The most heap in use right after any collection, across the heap pools: the live data of the run. */

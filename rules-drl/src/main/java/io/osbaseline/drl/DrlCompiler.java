@@ -64,6 +64,22 @@ final class DrlCompiler {
      * @param units the units by the source path Drools knows them by
      */
     record Compiled(Collection<KiePackage> packages, Map<String, Unit> units) {
+        /** The packages, as a bundle that knows whether some consequence may change the facts it matched. */
+        PackageBundle bundle() {
+            return PackageBundle.of(packages, units.values().stream().anyMatch(u -> mayChangeFacts(u.text())));
+        }
+    }
+
+    private static final Pattern STRING = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"");
+    private static final Pattern CHANGE = Pattern.compile("\\b(delete|retract|modify|update)\\s*\\(");
+
+    /**
+     * Whether the DRL may delete or change a fact it matched (rather than only report verdicts or insert new facts).
+     * Read from the text outside string literals, so it may say yes for a comment or a method of that name, never no
+     * for a real call.
+     */
+    static boolean mayChangeFacts(String drl) {
+        return CHANGE.matcher(STRING.matcher(drl).replaceAll("\"\"")).find();
     }
 
     private DrlCompiler() {

@@ -96,12 +96,13 @@ final class DroolsEngine implements BaselineEngine {
                 session.setGlobal(VERDICTS_GLOBAL, new Verdicts(catalog, sheet));
             }
             FactAdmission admission = base.admission();
-            insert(session, admission, snapshot.machine());
+            FactAdmission.Pass pass = admission.newPass();
+            insert(session, admission, pass, snapshot.machine());
             for (CollectorRun run : snapshot.coverage().collectors()) {
-                insert(session, admission, run);
+                insert(session, admission, pass, run);
             }
             for (Fact fact : snapshot.facts()) {
-                insert(session, admission, fact);
+                insert(session, admission, pass, fact);
             }
             AgendaFilter filter = base.filter();
             if (filter == null) {
@@ -118,8 +119,8 @@ final class DroolsEngine implements BaselineEngine {
         return sheet.finish();
     }
 
-    private void insert(KieSession session, FactAdmission admission, Object fact) {
-        if (insertAll || admission.admits(fact)) {
+    private void insert(KieSession session, FactAdmission admission, FactAdmission.Pass pass, Object fact) {
+        if (insertAll || admission.admits(fact, pass)) {
             session.insert(fact);
         }
     }

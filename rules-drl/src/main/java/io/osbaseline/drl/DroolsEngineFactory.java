@@ -121,7 +121,7 @@ public final class DroolsEngineFactory implements EngineFactory {
                     generated.add(new DrlCompiler.Unit(g.resource(), g.text(), g.checkAtLine()));
                 }
                 DrlCompiler.Compiled compiled = DrlCompiler.compile(generated, "pack" + compiledPacks++, loader);
-                bundles.add(PackageBundle.of(compiled.packages()));
+                bundles.add(compiled.bundle());
                 units.putAll(compiled.units());
             }
         }
@@ -135,7 +135,7 @@ public final class DroolsEngineFactory implements EngineFactory {
         }
         if (!custom.isEmpty()) {
             DrlCompiler.Compiled compiled = DrlCompiler.compile(custom, "custom", loader);
-            bundles.add(PackageBundle.of(compiled.packages()));
+            bundles.add(compiled.bundle());
             units.putAll(compiled.units());
         }
         if (bundles.isEmpty()) {

@@ -1,9 +1,11 @@
 package io.osbaseline.drl;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.annotation.CheckForNull;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.base.ObjectType;
@@ -16,47 +18,80 @@ import org.drools.base.rule.constraint.AlphaNodeFieldConstraint;
 import org.drools.base.util.index.ConstraintTypeOperator;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.AlphaNode;
+import org.drools.core.reteoo.BetaNode;
+import org.drools.core.reteoo.ExistsNode;
+import org.drools.core.reteoo.NotNode;
 import org.drools.core.reteoo.ObjectSink;
 import org.drools.core.reteoo.ObjectTypeNode;
+import org.drools.core.reteoo.RightInputAdapterNode;
 import org.kie.api.KieBaseConfiguration;
 
 /**
- * Which facts are worth inserting into a session of one rule base: those some pattern can match. It is read from the
- * rule network itself, so it holds for any DRL, built-in or custom. A fact enters the network through the object type
+ * Which facts are worth inserting into a session of one rule base: those some pattern can match, read from the rule
+ * network itself, so that it holds for any DRL, built-in or custom. A fact enters the network through the object type
  * nodes of its class and of its supertypes, then passes down chains of alpha nodes, one per constraint of a pattern.
- * Where every node below a point tests {@code field == "literal"} on a String field, a fact whose field holds none of
- * those literals stops there and reaches no pattern at all, not even a {@code not}: such facts are left out, which
- * spares the session a fact handle and a propagation each. Most of a machine's facts are of this kind: hundreds of
- * installed packages of which rules name a dozen, PAM lines of services no rule reads. Below any other kind of node
- * (a join, an unconstrained {@code exists Type()}, a constraint that is not such an equality) every fact passes.
+ * At each point of the network:
  *
- * <p>Thread-safe; one per rule base, which must not change after this is made.
+ * <ul>
+ * <li>below a node that tests {@code field == "literal"} on a String field, only facts whose field holds that
+ *     literal go on;</li>
+ * <li>into an {@code exists Type()} or {@code not Type()} with nothing to join, one fact is as good as many: only
+ *     whether there is one counts;</li>
+ * <li>anywhere else (a join, the first pattern of a rule, an accumulate, a constraint that is not such an equality),
+ *     every fact goes on.</li>
+ * </ul>
+ *
+ * A fact that goes on nowhere is left out, which spares the session a fact handle and a propagation: most of a
+ * machine's facts are of this kind (hundreds of installed packages of which rules name a dozen, PAM lines of services
+ * no rule reads, the sshd options no rule names). The second case holds only while no rule deletes or changes the
+ * facts it matched, which the DRL tells ({@link DrlCompiler#mayChangeFacts}); otherwise every fact goes on there too.
+ *
+ * <p>Thread-safe; one per rule base, which must not change after this is made. {@link #newPass} makes the state of one
+ * assessment.
  */
 final class FactAdmission {
     /** Whether a fact that reached a point of the network can go further. */
     private interface Gate {
-        Gate ALL = fact -> true;
-        Gate NONE = fact -> false;
+        Gate ALL = (fact, pass) -> true;
+        Gate NONE = (fact, pass) -> false;
 
-        boolean admits(Object fact);
+        boolean admits(Object fact, Pass pass);
     }
 
-    /** A point below which every node compares String fields with literals: the fact must match one of them. */
-    private record Literals(ReadAccessor[] fields, List<Map<Object, Gate>> below) implements Gate {
+    /**
+     * A point below which nodes compare String fields with literals, and where, if {@code existence >= 0}, an
+     * unconstrained {@code exists} or {@code not} also takes facts: the first fact of an assessment to reach it.
+     */
+    private record Literals(ReadAccessor[] fields, List<Map<Object, Gate>> below, int existence) implements Gate {
         @Override
-        public boolean admits(Object fact) {
-            for (int i = 0; i < fields.length; i++) {
+        public boolean admits(Object fact, Pass pass) {
+            boolean onward = false;
+            for (int i = 0; i < fields.length && !onward; i++) {
                 Gate next = below.get(i).get(fields[i].getValue(fact));
-                if (next != null && next.admits(fact)) {
-                    return true;
-                }
+                onward = next != null && next.admits(fact, pass);
             }
-            return false;
+            // Any fact admitted here reaches the existence point too: only the first of the pass is needed for it.
+            return existence >= 0 ? pass.first(existence) || onward : onward;
+        }
+    }
+
+    /** The state of one assessment: which existence points already have a fact. Not thread-safe. */
+    static final class Pass {
+        private final BitSet reached = new BitSet();
+
+        private boolean first(int existence) {
+            if (reached.get(existence)) {
+                return false;
+            }
+            reached.set(existence);
+            return true;
         }
     }
 
     private final List<ObjectTypeNode> nodes;
     private final KieBaseConfiguration configuration;
+    private final boolean factsMayChange;
+    private final AtomicInteger existencePoints = new AtomicInteger();
     private final ClassValue<Gate> gates = new ClassValue<>() {
         @Override
         protected Gate computeValue(Class<?> type) {
@@ -64,21 +99,31 @@ final class FactAdmission {
         }
     };
 
-    private FactAdmission(List<ObjectTypeNode> nodes, KieBaseConfiguration configuration) {
+    private FactAdmission(List<ObjectTypeNode> nodes, KieBaseConfiguration configuration, boolean factsMayChange) {
         this.nodes = nodes;
         this.configuration = configuration;
+        this.factsMayChange = factsMayChange;
     }
 
-    /** The admission of facts into sessions of {@code ruleBase}, for facts inserted at the default entry point. */
-    static FactAdmission of(InternalRuleBase ruleBase) {
+    /**
+     * The admission of facts into sessions of {@code ruleBase}, for facts inserted at the default entry point.
+     *
+     * @param factsMayChange whether some rule may delete or change a fact it matched
+     */
+    static FactAdmission of(InternalRuleBase ruleBase, boolean factsMayChange) {
         Map<ObjectType, ObjectTypeNode> byType = ruleBase.getRete().getObjectTypeNodes(EntryPointId.DEFAULT);
         return new FactAdmission(byType == null ? List.of() : List.copyOf(byType.values()),
-                ruleBase.getConfiguration());
+                ruleBase.getConfiguration(), factsMayChange);
     }
 
-    /** Whether some pattern of the rule base can match {@code fact}. */
-    boolean admits(Object fact) {
-        return gates.get(fact.getClass()).admits(fact);
+    /** The state of one assessment's insertions. */
+    Pass newPass() {
+        return new Pass();
+    }
+
+    /** Whether some pattern of the rule base can match {@code fact}, given the facts of this pass admitted so far. */
+    boolean admits(Object fact, Pass pass) {
+        return gates.get(fact.getClass()).admits(fact, pass);
     }
 
     private Gate gateFor(Class<?> type) {
@@ -95,11 +140,13 @@ final class FactAdmission {
     private Gate gateBelow(List<ObjectSink> sinks) {
         List<ReadAccessor> fields = new ArrayList<>();
         List<Map<Object, List<Gate>>> byLiteral = new ArrayList<>();
+        boolean existence = false;
         for (ObjectSink sink : sinks) {
-            if (!(sink instanceof AlphaNode alpha)) {
-                return Gate.ALL;
+            if (existenceOnly(sink)) {
+                existence = true;
+                continue;
             }
-            IndexableConstraint literal = stringLiteral(alpha.getConstraint());
+            IndexableConstraint literal = sink instanceof AlphaNode alpha ? stringLiteral(alpha.getConstraint()) : null;
             if (literal == null) {
                 return Gate.ALL;
             }
@@ -111,16 +158,26 @@ final class FactAdmission {
                 i = fields.size() - 1;
             }
             byLiteral.get(i).computeIfAbsent(literal.getField().getValue(), v -> new ArrayList<>())
-                    .add(gateBelow(List.of(alpha.getObjectSinkPropagator().getSinks())));
+                    .add(gateBelow(List.of(((AlphaNode) sink).getObjectSinkPropagator().getSinks())));
         }
         List<Map<Object, Gate>> below = new ArrayList<>();
         for (Map<Object, List<Gate>> m : byLiteral) {
             Map<Object, Gate> merged = new HashMap<>();
             m.forEach((value, gates) -> merged.put(value, gates.size() == 1 ? gates.get(0)
-                    : fact -> gates.stream().anyMatch(g -> g.admits(fact))));
+                    : (fact, pass) -> gates.stream().anyMatch(g -> g.admits(fact, pass))));
             below.add(merged);
         }
-        return new Literals(fields.toArray(ReadAccessor[]::new), List.copyOf(below));
+        return new Literals(fields.toArray(ReadAccessor[]::new), List.copyOf(below),
+                existence ? existencePoints.getAndIncrement() : -1);
+    }
+
+    /** Whether the sink is an {@code exists} or {@code not} that joins nothing, so that one fact is enough for it. */
+    private boolean existenceOnly(ObjectSink sink) {
+        if (factsMayChange || !(sink instanceof RightInputAdapterNode<?> input)) {
+            return false;
+        }
+        BetaNode node = input.getBetaNode();
+        return (node instanceof ExistsNode || node instanceof NotNode) && node.getConstraints().length == 0;
     }
 
     /** The constraint, if it is {@code stringField == "literal"}; null for any other. */

@@ -29,10 +29,10 @@ final class FamilyRuleBase {
     private final boolean declaresVerdicts;
     private final boolean empty;
 
-    private FamilyRuleBase(InternalKnowledgeBase kieBase, @CheckForNull AgendaFilter filter) {
+    private FamilyRuleBase(InternalKnowledgeBase kieBase, @CheckForNull AgendaFilter filter, boolean factsMayChange) {
         this.kieBase = kieBase;
         this.filter = filter;
-        this.admission = FactAdmission.of(kieBase);
+        this.admission = FactAdmission.of(kieBase, factsMayChange);
         this.sessions = kieBase.newKieSessionsPool(1);
         // A session serves one assessment on one thread at a time: it needs no locking of its own.
         this.sessionConfiguration = KieServices.get().newKieSessionConfiguration();
@@ -52,12 +52,14 @@ final class FamilyRuleBase {
         KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration(null, classLoader);
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(configuration);
         boolean needsFilter = false;
+        boolean factsMayChange = false;
         for (PackageBundle bundle : bundles) {
             List<RuleEntry> rules = bundle.rules();
             if (rules.stream().noneMatch(r -> catalog.firesFor(r.packageName(), r.name(), family))) {
                 continue;
             }
             kieBase.addPackages(bundle.take(classLoader));
+            factsMayChange |= bundle.changesFacts();
             needsFilter |= rules.stream().anyMatch(r -> !catalog.firesFor(r.packageName(), r.name(), family));
         }
         for (RuleEntry r : catalog.disabled()) {
@@ -69,7 +71,7 @@ final class FamilyRuleBase {
             Rule r = match.getRule();
             return catalog.firesFor(r.getPackageName(), r.getName(), family);
         } : null;
-        return new FamilyRuleBase(kieBase, filter);
+        return new FamilyRuleBase(kieBase, filter, factsMayChange);
     }
 
     InternalKnowledgeBase kieBase() {

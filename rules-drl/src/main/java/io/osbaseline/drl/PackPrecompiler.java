@@ -55,7 +55,7 @@ public final class PackPrecompiler {
                 units.add(new DrlCompiler.Unit(g.resource(), g.text(), g.checkAtLine()));
             }
             DrlCompiler.Compiled compiled = DrlCompiler.compile(units, "pack", loader);
-            PackageBundle bundle = PackageBundle.of(compiled.packages());
+            PackageBundle bundle = compiled.bundle();
             // Read the catalog as an engine would, so that wrong metadata fails the build rather than a user's run.
             RuleCatalog.read(bundle.rules(), r -> DrlCompiler.unitOf(r.sourcePath(), compiled.units()),
                     Map.of(pack.drlPackage(), pack.baseline()), BaselineEngine.builder().config());

@@ -50,32 +50,40 @@ final class PackageBundle {
     @CheckForNull
     private byte[] bytes;
     private final List<RuleEntry> rules;
+    private final boolean changesFacts;
     @CheckForNull
     private Collection<KiePackage> unused;
 
-    private PackageBundle(Supplier<byte[]> source, List<RuleEntry> rules, @CheckForNull Collection<KiePackage> unused) {
+    private PackageBundle(Supplier<byte[]> source, List<RuleEntry> rules, boolean changesFacts,
+            @CheckForNull Collection<KiePackage> unused) {
         this.source = source;
         this.rules = List.copyOf(rules);
+        this.changesFacts = changesFacts;
         this.unused = unused;
     }
 
-    /** A bundle of packages just compiled; they are handed out once before fresh copies are read. */
-    static PackageBundle of(Collection<KiePackage> packages) {
+    /**
+     * A bundle of packages just compiled; they are handed out once before fresh copies are read.
+     *
+     * @param changesFacts whether some consequence may delete or change a fact it matched
+     */
+    static PackageBundle of(Collection<KiePackage> packages, boolean changesFacts) {
         List<RuleEntry> rules = new ArrayList<>();
         for (KiePackage p : packages) {
             p.getRules().forEach(r -> rules.add(RuleEntry.of(r)));
         }
         byte[] serialized = write(packages);
-        return new PackageBundle(() -> serialized, rules, List.copyOf(packages));
+        return new PackageBundle(() -> serialized, rules, changesFacts, List.copyOf(packages));
     }
 
     /**
      * A bundle in serialized form, with its rule list.
      *
      * @param source reads the serialized packages, once, when a rule base first needs them
+     * @param changesFacts whether some consequence may delete or change a fact it matched
      */
-    static PackageBundle of(Supplier<byte[]> source, List<RuleEntry> rules) {
-        return new PackageBundle(source, rules, null);
+    static PackageBundle of(Supplier<byte[]> source, List<RuleEntry> rules, boolean changesFacts) {
+        return new PackageBundle(source, rules, changesFacts, null);
     }
 
     /** The serialized packages. */
@@ -84,6 +92,11 @@ final class PackageBundle {
             bytes = source.get();
         }
         return bytes;
+    }
+
+    /** Whether some consequence may delete or change a fact it matched. */
+    boolean changesFacts() {
+        return changesFacts;
     }
 
     /** The rules of the bundle, package by package, in the order Drools lists them. */

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PrecompiledPacks {
     static final String DIRECTORY = "META-INF/osbaseline/precompiled/";
-    private static final String MAGIC = "osbaseline-kpkg-1";
+    private static final String MAGIC = "osbaseline-kpkg-2";
     private static final String GENERATOR_PACKAGE = DrlGenerator.class.getPackageName().replace('.', '/') + "/";
     private static final Logger LOG = LoggerFactory.getLogger(PrecompiledPacks.class);
 
@@ -139,6 +139,7 @@ final class PrecompiledPacks {
             Baseline baseline = new Baseline(in.readUTF(), in.readUTF(),
                     osFamily.isEmpty() ? null : OsFamily.valueOf(osFamily), in.readUTF());
             String drlPackage = in.readUTF();
+            boolean changesFacts = in.readBoolean();
             int ruleCount = in.readInt();
             List<RuleEntry> rules = new ArrayList<>(ruleCount);
             for (int i = 0; i < ruleCount; i++) {
@@ -155,7 +156,7 @@ final class PrecompiledPacks {
             long offset = counted.count;
             // The packages are the bulk of the file: read them when a rule base of the pack's family is first built.
             return new Pack(baseline, drlPackage, PackageBundle.of(() -> packages(loader, resource, offset),
-                    rules));
+                    rules, changesFacts));
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot read the precompiled pack {}; the pack is compiled instead: {}", resource, e.toString());
             return null;
@@ -223,6 +224,7 @@ final class PrecompiledPacks {
             out.writeUTF(baseline.title());
             out.writeUTF(baseline.recommendation());
             out.writeUTF(drlPackage);
+            out.writeBoolean(bundle.changesFacts());
             out.writeInt(bundle.rules().size());
             for (RuleEntry r : bundle.rules()) {
                 out.writeUTF(r.packageName());

@@ -12,8 +12,11 @@ import io.osbaseline.model.OsFamily;
 import io.osbaseline.model.fact.InstalledPackage;
 import io.osbaseline.model.fact.PasswordState;
 import io.osbaseline.model.fact.Setting;
+import io.osbaseline.model.fact.SshdOption;
 import io.osbaseline.model.fact.Sysctl;
 import io.osbaseline.model.fact.UserAccount;
+import io.osbaseline.model.fact.UserGroup;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Only facts some pattern can match are inserted; which ones is read from the rule network, for any DRL. */
@@ -24,10 +27,18 @@ class FactAdmissionTest {
             global io.osbaseline.drl.Verdicts verdicts;
             """;
 
-    private static FactAdmission admissionOf(String rules) throws EngineException {
+    /** The admission of one assessment's facts, in the order they are offered. */
+    private record Admission(FactAdmission admission, FactAdmission.Pass pass) {
+        boolean admits(Object fact) {
+            return admission.admits(fact, pass);
+        }
+    }
+
+    private static Admission admissionOf(String rules) throws EngineException {
         DroolsEngine engine = (DroolsEngine) BaselineEngine.builder().withoutBuiltInBaselines()
                 .rules(RuleSource.text("admission.drl", HEADER + rules)).build();
-        return engine.ruleBase(OsFamily.LINUX).admission();
+        FactAdmission admission = engine.ruleBase(OsFamily.LINUX).admission();
+        return new Admission(admission, admission.newPass());
     }
 
     private static UserAccount account(String name, int uid) {
@@ -37,7 +48,7 @@ class FactAdmissionTest {
 
     @Test
     void aLiteralOnTheFirstConstraintLetsInOnlyTheFactsThatHoldIt() throws EngineException {
-        FactAdmission a = admissionOf("""
+        Admission a = admissionOf("""
                 rule "a" when Sysctl( key == "a" ) then end
                 rule "b" when not Sysctl( key == "b", value == "1" ) then end
                 """);
@@ -54,7 +65,7 @@ class FactAdmissionTest {
 
     @Test
     void chainsOfLiteralsAreFollowed() throws EngineException {
-        FactAdmission a = admissionOf("""
+        Admission a = admissionOf("""
                 rule "umask" when Setting( namespace == "login.defs", key == "UMASK" ) then end
                 rule "max" when Setting( namespace == "login.defs", key == "PASS_MAX_DAYS" ) then end
                 rule "any" when Setting( namespace == "sudoers", value != "ALL" ) then end
@@ -69,18 +80,49 @@ class FactAdmissionTest {
 
     @Test
     void aPatternWithoutALiteralLetsEveryFactOfItsTypeIn() throws EngineException {
-        FactAdmission a = admissionOf("""
-                rule "u" when exists UserAccount() then end
-                rule "root" when Setting( key == "root" ) then end
+        Admission joined = admissionOf("""
+                rule "shared uid" when UserAccount( $uid : uid, $a : name ) UserAccount( uid == $uid, name > $a )
+                then end
                 """);
-        assertThat(a.admits(account("alice", 1000))).isTrue();
-        FactAdmission numbers = admissionOf("rule \"uid\" when UserAccount( uid == 0 ) then end\n");
+        assertThat(joined.admits(account("alice", 1000))).isTrue();
+        assertThat(joined.admits(account("bob", 1001))).isTrue();
+        Admission numbers = admissionOf("rule \"uid\" when UserAccount( uid == 0 ) then end\n");
         assertThat(numbers.admits(account("alice", 1000))).as("int literals are not filtered").isTrue();
+        assertThat(numbers.admits(account("bob", 1001))).isTrue();
+    }
+
+    @Test
+    void oneFactIsEnoughForAnExistsOrNotThatJoinsNothing() throws EngineException {
+        Admission a = admissionOf("""
+                rule "root group" when exists UserGroup() not UserGroup( name == "root" ) then end
+                rule "any sshd" when not SshdOption() then end
+                rule "port" when SshdOption( key == "port" ) then end
+                """);
+        assertThat(a.admits(new UserGroup("adm", 4, List.of()))).as("the first group, for exists").isTrue();
+        assertThat(a.admits(new UserGroup("users", 100, List.of()))).isFalse();
+        assertThat(a.admits(new UserGroup("root", 0, List.of()))).as("named by a literal").isTrue();
+        assertThat(a.admits(new SshdOption("port", "22", "default"))).isTrue();
+        assertThat(a.admits(new SshdOption("x11forwarding", "no", "default")))
+                .as("not SshdOption() already has a fact").isFalse();
+    }
+
+    @Test
+    void whenARuleMayDeleteOrChangeFactsEveryFactOfAnExistsIsKept() throws EngineException {
+        Admission a = admissionOf("""
+                rule "root group" when exists UserGroup() then end
+                rule "forget root" when $g : UserGroup( name == "root" ) then delete( $g ); end
+                """);
+        assertThat(a.admits(new UserGroup("adm", 4, List.of()))).isTrue();
+        assertThat(a.admits(new UserGroup("users", 100, List.of()))).isTrue();
+        assertThat(DrlCompiler.mayChangeFacts("rule r when $g : UserGroup() then modify( $g ) { } end")).isTrue();
+        assertThat(DrlCompiler.mayChangeFacts(
+                "rule r @remediation(\"run: apt update (as root)\") when X() then verdicts.pass(drools, \"delete(x)\"); end"))
+                .isFalse();
     }
 
     @Test
     void aPatternOnASupertypeLetsEveryFactOfItsSubtypesIn() throws EngineException {
-        FactAdmission a = admissionOf("""
+        Admission a = admissionOf("""
                 rule "a" when Sysctl( key == "a" ) then end
                 rule "any fact" when $f : Fact() then end
                 """);
