@@ -50,13 +50,15 @@ for step in "${steps[@]}"; do
       jmh alt-insert-all FleetBenchmark.oneThread -p engine=drools -p family=LINUX \
         -jvmArgsAppend -Dosbaseline.drools.insert=all "${profilers[@]}"
       jmh alt-no-alpha-hashing FleetBenchmark.oneThread -p engine=drools -p family=LINUX \
-        -jvmArgsAppend -Ddrools.alphaNodeHashingThreshold=0 "${profilers[@]}" ;;
+        -jvmArgsAppend -Ddrools.alphaNodeHashingThreshold=0 "${profilers[@]}"
+      jmh alt-insert-all-no-alpha-hashing FleetBenchmark.oneThread -p engine=drools -p family=LINUX \
+        -jvmArgsAppend "-Dosbaseline.drools.insert=all -Ddrools.alphaNodeHashingThreshold=0" "${profilers[@]}" ;;
     fact-shape)
       jmh fact-shape FactShapeBenchmark "${profilers[@]}" ;;
     stream)
-      # warmed up first (200,000 machines, untimed), so that 100k and 1M compare compiled code; then 1M from cold
-      run stream-100k java -Xmx512m -cp "$jar" io.osbaseline.bench.StreamScale 100000 2 200000
-      run stream-1m java -Xmx512m -cp "$jar" io.osbaseline.bench.StreamScale 1000000 2 200000
+      # warmed up first (500,000 machines, untimed), so that 100k and 1M compare compiled code; then 1M from cold
+      run stream-100k java -Xmx512m -cp "$jar" io.osbaseline.bench.StreamScale 100000 2 500000
+      run stream-1m java -Xmx512m -cp "$jar" io.osbaseline.bench.StreamScale 1000000 2 500000
       run stream-1m-cold java -Xmx512m -cp "$jar" io.osbaseline.bench.StreamScale 1000000 2 ;;
     cold-start)
       ./osbaseline scan >/dev/null 2>&1 || true  # builds, and trains the class-data archive

@@ -97,18 +97,20 @@ final class DroolsEngine implements BaselineEngine {
             }
             FactAdmission admission = base.admission();
             FactAdmission.Pass pass = admission.newPass();
-            insert(session, admission, pass, snapshot.machine());
+            int records = insert(session, admission, pass, snapshot.machine());
             for (CollectorRun run : snapshot.coverage().collectors()) {
-                insert(session, admission, pass, run);
+                records += insert(session, admission, pass, run);
             }
+            int facts = 0;
             for (Fact fact : snapshot.facts()) {
-                insert(session, admission, pass, fact);
+                facts += insert(session, admission, pass, fact);
             }
             AgendaFilter filter = base.filter();
-            if (filter == null) {
-                session.fireAllRules();
-            } else {
-                session.fireAllRules(filter);
+            int fired = filter == null ? session.fireAllRules() : session.fireAllRules(filter);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("assessed {}: inserted {} of {} facts and {} of {} machine and collector records; {} rules "
+                        + "fired", snapshot.machine().id(), facts, snapshot.facts().size(), records,
+                        snapshot.coverage().collectors().size() + 1, fired);
             }
         } catch (RuntimeException e) {
             throw new IllegalStateException("a rule failed while assessing " + snapshot.machine().id() + ": "
@@ -119,10 +121,13 @@ final class DroolsEngine implements BaselineEngine {
         return sheet.finish();
     }
 
-    private void insert(KieSession session, FactAdmission admission, FactAdmission.Pass pass, Object fact) {
+    /** Inserts the fact if some rule can match it; returns how many facts were inserted, 0 or 1. */
+    private int insert(KieSession session, FactAdmission admission, FactAdmission.Pass pass, Object fact) {
         if (insertAll || admission.admits(fact, pass)) {
             session.insert(fact);
+            return 1;
         }
+        return 0;
     }
 
     /** The rule base of {@code family}, built on first use; null when no rule can fire for it. */
