@@ -24,7 +24,9 @@ final class ApiErrors {
     static String describe(RuntimeException e, String permissionHint) {
         Throwable unreadable = find(e, RestSerializationException.class);
         if (unreadable != null) {
-            return "unreadable response: " + firstLine(rootCause(unreadable));
+            // the parser's own message (the cause) says what it met, and where for a syntax error
+            return "unreadable response: " + firstLine(unreadable.getCause() != null ? unreadable.getCause()
+                    : unreadable);
         }
         if (!(e instanceof ApiException api)) {
             return "unexpected error: " + e;
@@ -66,14 +68,6 @@ final class ApiErrors {
             }
         }
         return null;
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     private static String firstLine(Throwable e) {

@@ -10,7 +10,11 @@ import io.osbaseline.model.Cloud;
 import io.osbaseline.model.Machine;
 import io.osbaseline.model.OsFamily;
 import io.osbaseline.provider.SnapshotException;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,6 +227,22 @@ class GcpInventoryTest {
             assertThat(list(provider)).extracting(Machine::name).containsExactly("patient");
         }
         assertThat(gcp.requests(aggregatedPath("p-busy"))).hasSize(3);
+    }
+
+    @Test
+    void anInjectedTransportCarriesTheCalls() throws Exception {
+        gcp.on(aggregatedPath("p-transport"), 200, aggregatedPage("p-transport",
+                zones("europe-west1-b", List.of(Vm.debian("a", 1))), List.of(), null));
+        AtomicInteger connections = new AtomicInteger();
+        NetHttpTransport transport = new NetHttpTransport.Builder().setConnectionFactory(url -> {
+            connections.incrementAndGet();
+            return (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
+        }).build();
+
+        try (GcpProvider provider = gcp.provider("p-transport").transport(transport).build()) {
+            assertThat(list(provider)).hasSize(1);
+        }
+        assertThat(connections).hasValue(1);
     }
 
     @Test
