@@ -236,14 +236,21 @@ public final class GcpProvider implements Provider {
             try {
                 compute = InstancesClient.create(computeSettings());
                 return new GcpProvider(compute, OsConfigZonalServiceClient.create(osConfigSettings()), this);
-            } catch (IOException | RuntimeException e) {
-                if (compute != null) {
-                    compute.close();
-                }
+            } catch (IOException e) { // the credentials could not be loaded
+                closeQuietly(compute);
                 throw new ProviderException("cannot create the Google Cloud clients: " + e.getMessage()
                         + (credentials == null ? " (the gcp provider uses Application Default Credentials: run "
                         + "'gcloud auth application-default login', set GOOGLE_APPLICATION_CREDENTIALS to a key "
                         + "file, or run on Google Cloud with a service account)" : ""), e);
+            } catch (RuntimeException e) {
+                closeQuietly(compute);
+                throw new ProviderException("cannot create the Google Cloud clients: " + e, e);
+            }
+        }
+
+        private static void closeQuietly(@Nullable InstancesClient compute) {
+            if (compute != null) {
+                compute.close();
             }
         }
 

@@ -29,7 +29,7 @@ final class InstanceListing implements Iterator<Machine> {
     private static final Logger LOG = LoggerFactory.getLogger(InstanceListing.class);
     static final String COMPUTE_VIEWER = "compute.instances.list on the project (roles/compute.viewer)";
 
-    /** Receives what the listing finds besides the machines. */
+    /** Told of every machine handed out: each listed instance, and each placeholder with its reason. */
     interface Sink {
         void listed(Machine machine, ListedInstance instance);
 

@@ -8,6 +8,7 @@ import io.osbaseline.provider.ProviderException;
 import io.osbaseline.provider.ProviderFactory;
 import io.osbaseline.provider.ProviderOption;
 import io.osbaseline.provider.Providers;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.groups.Tuple;
@@ -53,6 +54,17 @@ class GcpProviderFactoryTest {
                         + "commas");
         assertThatThrownBy(() -> Providers.create("gcp", Map.of("projects", "shop")))
                 .isInstanceOf(InvalidOptionException.class).hasMessageContaining("'shop' is not a project id");
+    }
+
+    @Test
+    void credentialsThatCannotBeLoadedStopTheProviderWithTheirReason() {
+        assertThatThrownBy(() -> GcpProvider.builder().projects(List.of("shop-prod"))
+                .credentials(() -> {
+                    throw new IOException("scanner-key.json: no such file");
+                })
+                .build())
+                .isExactlyInstanceOf(ProviderException.class)
+                .hasMessage("cannot create the Google Cloud clients: scanner-key.json: no such file");
     }
 
     @Test
