@@ -78,6 +78,10 @@ class GcpSnapshotTest {
         return provider.collect(machines.get(name));
     }
 
+    private List<String> packageNames(String machine) throws SnapshotException {
+        return collect(machine).facts(InstalledPackage.class).map(InstalledPackage::name).toList();
+    }
+
     private static CollectorRun run(ConfigurationSnapshot snapshot, String collector) {
         return snapshot.coverage().run(collector).orElseThrow();
     }
@@ -136,7 +140,8 @@ class GcpSnapshotTest {
                                 "20240109.00.0@1")),
                         installed("wuaPackage", "{\"title\":\"2024-05 Cumulative Update for Microsoft server "
                                 + "operating system version 21H2 for x64-based Systems (KB5037782)\","
-                                + "\"kbArticleIds\":[\"5037782\"],\"updateId\":\"0a7d8c4e-1b2f-4f3c-9a8e-1d2c3b4a5f6e\","
+                                + "\"kbArticleIds\":[\"5037782\"],"
+                                + "\"updateId\":\"0a7d8c4e-1b2f-4f3c-9a8e-1d2c3b4a5f6e\","
                                 + "\"revisionNumber\":1}"),
                         installed("qfePackage", "{\"caption\":\"http://support.microsoft.com/?kbid=5037782\","
                                 + "\"description\":\"Security Update\",\"hotFixId\":\"KB5037782\","
@@ -201,12 +206,10 @@ class GcpSnapshotTest {
         list(west, List.of(Vm.debian("one", 1), Vm.debian("two", 2), Vm.debian("three", 3)),
                 east, List.of(Vm.debian("four", 4)));
 
-        assertThat(collect("one").facts(InstalledPackage.class)).extracting(InstalledPackage::name).containsExactly("a");
-        assertThat(collect("three").facts(InstalledPackage.class)).extracting(InstalledPackage::name)
-                .containsExactly("c");
-        assertThat(collect("two").facts(InstalledPackage.class)).extracting(InstalledPackage::name).containsExactly("b");
-        assertThat(collect("four").facts(InstalledPackage.class)).extracting(InstalledPackage::name)
-                .containsExactly("d");
+        assertThat(packageNames("one")).containsExactly("a");
+        assertThat(packageNames("three")).containsExactly("c");
+        assertThat(packageNames("two")).containsExactly("b");
+        assertThat(packageNames("four")).containsExactly("d");
 
         List<FakeGcp.Request> westCalls = gcp.requests(inventoriesPath(PROJECT, west));
         assertThat(westCalls).extracting(r -> r.param("pageToken")).containsExactly("", "inv-2");
