@@ -24,7 +24,9 @@ import io.osbaseline.model.fact.InstalledPackage;
 import io.osbaseline.model.fact.OsRelease;
 import io.osbaseline.provider.MachineNotApplicableException;
 import io.osbaseline.provider.SnapshotException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -303,6 +305,27 @@ class GcpSnapshotTest {
         assertThat(run(snapshot, "os-release").status()).isEqualTo(CollectorStatus.FAILED);
         assertThat(run(snapshot, "os-release").detail()).isEqualTo("the GCP OS Config inventory has no OS "
                 + "information, reported 2024-05-01T10:00:00.123Z");
+    }
+
+    @Test
+    void anInventoryWithoutReportTimeIsStampedWithTheProvidersClock() throws Exception {
+        String undated = inventory(NUMBER, ZONE, "6", debian12(), apt("bash", "5.2.15-2+b2"))
+                .replace(",\"updateTime\":\"2024-05-01T10:00:00.123Z\"", "");
+        gcp.on(inventoriesPath(PROJECT, ZONE), 200, inventoriesPage(null, undated))
+                .on(aggregatedPath(PROJECT), 200,
+                        aggregatedPage(PROJECT, Map.of(ZONE, List.of(Vm.debian("undated", 6))), List.of(), null));
+        Instant now = Instant.parse("2026-11-28T10:00:00Z");
+        provider = gcp.provider(PROJECT).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+        Machine machine;
+        try (Stream<Machine> listed = provider.machines()) {
+            machine = listed.findFirst().orElseThrow();
+        }
+
+        ConfigurationSnapshot snapshot = provider.collect(machine);
+
+        assertThat(snapshot.collectedAt()).isEqualTo(now);
+        assertThat(run(snapshot, "packages").detail()).isEqualTo("1 packages (dpkg 1) from the GCP OS Config "
+                + "inventory");
     }
 
     @Test
