@@ -105,8 +105,10 @@ record InventoryContent(OsFamily osFamily, @CheckForNull String osName, @CheckFo
         }
         String counts = byManager.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", "));
-        runs.add(CollectorRun.collected(PACKAGES, total + " packages (" + counts + ") from " + SOURCE + when
-                + (patches > 0 ? "; " + patches + " zypper patches are not packages and were left out" : "")));
+        String left = patches == 1 ? "; 1 zypper patch is not a package and was left out"
+                : patches > 1 ? "; " + patches + " zypper patches are not packages and were left out" : "";
+        runs.add(CollectorRun.collected(PACKAGES, total + (total == 1 ? " package (" : " packages (") + counts
+                + ") from " + SOURCE + when + left));
     }
 
     /** The package, named and versioned as its manager does; null for a kind this SDK version does not know. */

@@ -158,8 +158,8 @@ class GcpSnapshotTest {
         ConfigurationSnapshot sles = collect("sles");
         assertThat(sles.facts(InstalledPackage.class)).containsExactly(
                 new InstalledPackage("openssh", "9.6p1-150600.6.3.1", "rpm"));
-        assertThat(run(sles, "packages").detail()).isEqualTo("1 packages (rpm 1) from the GCP OS Config inventory, "
-                + "reported 2024-05-01T10:00:00.123Z; 1 zypper patches are not packages and were left out");
+        assertThat(run(sles, "packages").detail()).isEqualTo("1 package (rpm 1) from the GCP OS Config inventory, "
+                + "reported 2024-05-01T10:00:00.123Z; 1 zypper patch is not a package and was left out");
         assertThat(collect("cos").facts(InstalledPackage.class)).containsExactly(
                 new InstalledPackage("app-admin/google-guest-agent", "20240314", "cos"));
 
@@ -324,7 +324,7 @@ class GcpSnapshotTest {
         ConfigurationSnapshot snapshot = provider.collect(machine);
 
         assertThat(snapshot.collectedAt()).isEqualTo(now);
-        assertThat(run(snapshot, "packages").detail()).isEqualTo("1 packages (dpkg 1) from the GCP OS Config "
+        assertThat(run(snapshot, "packages").detail()).isEqualTo("1 package (dpkg 1) from the GCP OS Config "
                 + "inventory");
     }
 
