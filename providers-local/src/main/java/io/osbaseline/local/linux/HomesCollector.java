@@ -4,6 +4,7 @@ import io.osbaseline.local.RootFs;
 import io.osbaseline.model.CollectorRun;
 import io.osbaseline.model.fact.FileKind;
 import io.osbaseline.model.fact.HomeDirectory;
+import io.osbaseline.model.fact.Setting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -95,6 +96,7 @@ final class HomesCollector implements Collector {
             stat = ctx.fs().stat(path);
         } catch (IOException e) {
             ctx.gap(path, e);
+            ctx.emit(new Setting(NAME, "unreadable", user + " (" + path + ")"));
             return null;
         }
         if (stat.isEmpty()) {
@@ -112,7 +114,7 @@ final class HomesCollector implements Collector {
                 listed ? writable : null, listed ? named : null);
     }
 
-    /** Fills the dot files of a home; false (and a gap) when it cannot be listed. */
+    /** Fills the dot files of a home; false (and a gap) when it or one of its dot files cannot be examined. */
     private static boolean dotFiles(CollectorContext ctx, String home, List<String> writable, List<String> named) {
         Optional<List<String>> entries;
         try {
@@ -144,6 +146,7 @@ final class HomesCollector implements Collector {
                 }
             } catch (IOException e) {
                 ctx.gap(dir + name, e);
+                return false;
             }
         }
         return true;
