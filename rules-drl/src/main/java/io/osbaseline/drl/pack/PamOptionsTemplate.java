@@ -111,8 +111,11 @@ final class PamOptionsTemplate implements CheckTemplate {
                         .append(lit(type)).append(", module in (").append(join(alsoWhenSet)).append(") ) and eval( ")
                         .append(anyOption).append(" ) )");
             }
+            String wanted = String.join(" or ", modules) + (alsoWhenSet.isEmpty() ? ""
+                    : " (nor " + String.join(" or ", alsoWhenSet) + " with " + String.join(" or ", options.keySet())
+                            + ")");
             out.rule(service + " without module", null, null, when.toString(), "verdicts.fail(drools, "
-                    + lit(service + ": no " + type + " line for " + String.join(" or ", all)) + ");");
+                    + lit(service + ": no " + type + " line for " + wanted) + ");");
         }
         Params.Outcome missing = params.outcome("missing", Params.Outcome.FAIL);
         out.rule("no stack", null, null, "not PamEntry( type == " + lit(type) + ", " + serviceIn + " )",
