@@ -20,9 +20,4 @@ public final class PackageVersions {
         int ma = Integer.parseInt(m.group(1));
         return ma > major || ma == major && Integer.parseInt(m.group(2)) >= minor;
     }
-
-    /** Whether the upstream version in {@code version} is known and lower than {@code major.minor}. */
-    public static boolean below(String version, int major, int minor) {
-        return UPSTREAM.matcher(version.strip()).matches() && !atLeast(version, major, minor);
-    }
 }

@@ -50,11 +50,6 @@ public record HomeDirectory(
         return new HomeDirectory(user, uid, path, false, null, null, null, null, null, null);
     }
 
-    /** Whether it was listed, so that its dot files are known. */
-    public boolean listed() {
-        return writableDotFiles != null && presentFiles != null;
-    }
-
     /** Whether no permission bit is set beyond those of {@code maxMode}. */
     public boolean modeAtMost(int maxMode) {
         return mode != null && (mode & ~maxMode & 07777) == 0;
