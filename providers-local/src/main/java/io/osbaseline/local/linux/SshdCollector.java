@@ -36,7 +36,7 @@ import java.util.TreeMap;
 final class SshdCollector implements Collector {
     static final String NAME = "sshd";
     static final String MAIN = "/etc/ssh/sshd_config";
-    private static final String SSH_DIR = "/etc/ssh";
+    static final String SSH_DIR = "/etc/ssh";
     /** OpenSSH's limit on nested Include. */
     private static final int MAX_INCLUDE_DEPTH = 16;
     private static final Set<String> ACCUMULATING = Set.of("allowusers", "denyusers", "allowgroups", "denygroups",
