@@ -212,7 +212,10 @@ public final class MemoryTree {
             return this;
         }
 
-        /** {@code path} was looked for and does not exist (nor does anything under it). */
+        /**
+         * {@code path} was looked for and does not exist, nor anything under it, while its parent is a directory:
+         * the first missing component of a longer path that was looked for.
+         */
         public Builder absent(String path) {
             String p = normalize(path);
             if (p.equals("/")) {
@@ -240,18 +243,23 @@ public final class MemoryTree {
             if (old != null && !(old.kind() == Kind.DIRECTORY && old.stat() == null && node.kind() == Kind.DIRECTORY)) {
                 throw new IllegalArgumentException("duplicate entry " + p);
             }
+            parents(p);
+            nodes.put(p, node); // replaces the metadata-less directory made for a child seen first
+            return this;
+        }
+
+        /** Makes the missing parents of {@code p} directories without metadata. */
+        private void parents(String p) {
             for (String dir = parent(p); ; dir = parent(dir)) {
                 Node d = nodes.get(dir);
                 if (d != null && d.kind() != Kind.DIRECTORY) {
                     throw new IllegalArgumentException(p + " is inside " + dir + ", which is not a directory");
                 }
                 if (d != null) {
-                    break;
+                    return;
                 }
                 nodes.put(dir, new Node(Kind.DIRECTORY, null, null, null, null));
             }
-            nodes.put(p, node); // replaces the metadata-less directory made for a child seen first
-            return this;
         }
 
         private static RootFs.Stat stat(FileKind kind, int mode, int uid, int gid) {
@@ -263,6 +271,12 @@ public final class MemoryTree {
         }
 
         public MemoryTree build() {
+            for (String p : absent) {
+                if (nodes.containsKey(p)) {
+                    throw new IllegalArgumentException(p + " is both present and absent");
+                }
+                parents(p);
+            }
             return new MemoryTree(this);
         }
     }

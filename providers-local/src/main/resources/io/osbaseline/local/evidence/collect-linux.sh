@@ -295,7 +295,7 @@ sysctl_source() {
 
 # runtime PATH: a file of the running kernel, copied as it reads (tar would see /proc files as empty).
 runtime() {
-    case /$1/ in */../* | */./* | *//*) return 0 ;; esac
+    case $1/ in */../* | */./* | *//*) return 0 ;; esac
     if [ ! -e "$r$1" ]; then
         u_p=$1
         while [ -n "${u_p%/*}" ] && [ ! -e "$r${u_p%/*}" ]; do u_p=${u_p%/*}; done
