@@ -7,6 +7,7 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -66,20 +67,23 @@ final class EvidenceReader {
             try {
                 gzip = new GZIPInputStream(in);
             } catch (ZipException | EOFException e) {
-                throw bad("it is not gzip data (" + e.getMessage() + "); expected the collector script's output, "
+                throw bad("it is not gzip data" + why(e) + "; expected the collector script's output, "
                         + "base64-decoded");
             }
-            manifest = readArchive(new TarArchiveInputStream(new Bounded(gzip)));
+            Bounded bounded = new Bounded(gzip);
+            manifest = readArchive(new TarArchiveInputStream(bounded));
+            // the tar ends before the gzip trailer: read to the end, so that its check sum and length are checked
+            bounded.transferTo(OutputStream.nullOutputStream());
         } catch (SnapshotException e) {
             throw e;
         } catch (TooLarge e) {
             throw bad("it is " + e.getMessage());
         } catch (EOFException e) {
-            throw bad("it is truncated (" + e.getMessage() + "): was the whole output received and decoded?");
+            throw bad("it is truncated" + why(e) + ": was the whole output received and decoded?");
         } catch (ZipException e) {
-            throw bad("it is corrupt (" + e.getMessage() + ")");
+            throw bad("it is corrupt" + why(e));
         } catch (IOException | IllegalArgumentException e) {
-            throw bad("it is not a valid tar archive (" + e.getMessage() + ")");
+            throw bad("it is not a valid tar archive" + why(e));
         }
         MemoryTree tree = buildTree(manifest);
         return new Evidence(manifest, tree, commands());
@@ -375,6 +379,11 @@ final class EvidenceReader {
             lines.remove(lines.size() - 1);
         }
         return lines;
+    }
+
+    /** The exception's message in parentheses, or nothing when it has none. */
+    private static String why(Exception e) {
+        return e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
     }
 
     private static SnapshotException bad(String what) {
