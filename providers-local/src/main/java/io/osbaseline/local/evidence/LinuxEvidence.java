@@ -35,7 +35,7 @@ public final class LinuxEvidence {
 
     private static final String TEMPLATE = "collect-linux.sh";
     /** The verbs the script implements; see {@link CollectorInputs}. */
-    private static final Set<String> VERBS = Set.of("read", "stat", "redact", "dpkg-status", "list", "sshd",
+    private static final Set<String> VERBS = Set.of("read", "config", "stat", "redact", "dpkg-status", "list", "sshd",
             "sysctl-key", "sysctl-source", "sysctl-runtime", "runtime", "command", "homes");
 
     private static final Script SCRIPT = render();

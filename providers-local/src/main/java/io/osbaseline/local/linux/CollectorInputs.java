@@ -13,12 +13,15 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code read PATH}: the file with its content.
+ *   <li>{@code config PATH}: a configuration file whose collector ignores comment lines: its content with every line
+ *       that starts with {@code #} (after blanks) emptied, unless the line before it continues onto it (ends with
+ *       a backslash). Line numbers, and what the collector derives, stay the same.
  *   <li>{@code stat PATH}: the entry's kind, mode and owner, without content.
  *   <li>{@code redact PATH}: a passwd-style file (passwd, group, shadow, gshadow) whose second field, the password,
  *       is replaced by a marker of the same {@link io.osbaseline.model.fact.PasswordState}.
  *   <li>{@code dpkg-status PATH}: the dpkg status database reduced to the fields the packages collector reads.
  *   <li>{@code list DIR MODE GLOB...}: every entry of the directory (its name, kind, mode and owner); the entries
- *       matching one of the globs are captured by {@code MODE}: {@code read}, {@code unit} (a systemd unit file
+ *       matching one of the globs are captured by {@code MODE}: {@code read}, {@code config}, {@code unit} (a systemd unit file
  *       reduced to its section headers and its {@code [Install]} section) or {@code dirs} (a directory, itself
  *       listed).
  *   <li>{@code sshd PATH BASE}: an sshd configuration file and, recursively, the files its {@code Include}
@@ -59,16 +62,16 @@ public final class CollectorInputs {
         OsReleaseCollector.PATHS.forEach(p -> in.add(input("read", p)));
         FileInfoCollector.BASELINE_PATHS.forEach(p -> in.add(input("stat", p)));
         FileLinesCollector.PATHS.forEach(p -> in.add(input("read", p)));
-        in.add(input("read", LoginDefsCollector.PATH));
-        in.add(input("list", PamCollector.DIR, "read", "*"));
-        in.add(input("read", PamCollector.CONF));
+        in.add(input("config", LoginDefsCollector.PATH));
+        in.add(input("list", PamCollector.DIR, "config", "*"));
+        in.add(input("config", PamCollector.CONF));
         in.add(input("sshd", SshdCollector.MAIN, SshdCollector.SSH_DIR));
 
         for (String dir : SysctlCollector.CONF_DIRS) {
-            in.add(input("list", dir, "read", "*.conf"));
+            in.add(input("list", dir, "config", "*.conf"));
             in.add(input("sysctl-source", dir));
         }
-        in.add(input("read", SysctlCollector.SYSCTL_CONF));
+        in.add(input("config", SysctlCollector.SYSCTL_CONF));
         in.add(input("sysctl-source", SysctlCollector.SYSCTL_CONF));
         SysctlCollector.BASELINE_KEYS.forEach(k -> in.add(input("sysctl-key", k)));
         in.add(input("sysctl-runtime", SysctlCollector.PROC_SYS));
@@ -88,10 +91,10 @@ public final class CollectorInputs {
         in.add(input("list", ServicesCollector.ETC, "dirs", "*.wants", "*.requires"));
         in.add(command("systemctl", ServicesCollector.LIST_UNITS));
 
-        in.add(input("read", MountsCollector.FSTAB));
+        in.add(input("config", MountsCollector.FSTAB));
         in.add(input("runtime", MountsCollector.PROC_MOUNTS));
         for (String dir : KernelModulesCollector.CONF_DIRS) {
-            in.add(input("list", dir, "read", "*.conf"));
+            in.add(input("list", dir, "config", "*.conf"));
         }
         in.add(input("runtime", KernelModulesCollector.PROC_MODULES));
 

@@ -113,7 +113,8 @@ walk() {
     return 0
 }
 
-# take MODE: captures what $at is. A regular file by MODE (read, stat, redact, unit, dpkg), anything else as is.
+# take MODE: captures what $at is. A regular file by MODE (read, config, stat, redact, unit, dpkg), anything else as
+# is.
 take() {
     [ -n "$at" ] || return 0
     if [ -f "$r$at" ]; then
@@ -143,8 +144,8 @@ named() {
     fi
 }
 
-# list_dir DIR MODE GLOB...: every entry of DIR; those matching a GLOB are captured by MODE (read, stat, unit: their
-# target followed; dirs: listed in turn, their entries by entry), the others by name.
+# list_dir DIR MODE GLOB...: every entry of DIR; those matching a GLOB are captured by MODE (read, config, stat, unit:
+# their target followed; dirs: listed in turn, their entries by entry), the others by name.
 list_dir() {
     walk "$1" || return 0
     l_dir=$at l_mode=$2
@@ -233,7 +234,7 @@ sshd_config() {
             glob_paths "$s_pattern" >"$work/sshd.files"
             while IFS= read -r s_file; do
                 walk "$s_file" || continue
-                take read
+                take config
                 if [ ! -f "$r$at" ] || [ ! -r "$r$at" ]; then continue; fi
                 awk -v base="$s_base" '
                     { line = $0; sub(/^[ \t]+/, "", line) }
@@ -400,7 +401,7 @@ while IFS= read -r line; do
     verb=$1
     shift
     case $verb in
-        read | stat | redact)
+        read | config | stat | redact)
             walk "$1" && take "$verb" ;;
         dpkg-status)
             walk "$1" && take dpkg ;;
@@ -433,12 +434,12 @@ exec 3>&- 4>&- 5>&- 6>&-
 awk -F'\t' '
     BEGIN {
         rank["name-o"] = 1; rank["name-f"] = 1; rank["name-d"] = 1; rank["name-l"] = 1
-        rank["stat"] = 2; rank["denied"] = 3; rank["unit"] = 4; rank["dpkg"] = 4
+        rank["stat"] = 2; rank["denied"] = 3; rank["unit"] = 4; rank["dpkg"] = 4; rank["config"] = 4
         rank["read"] = 5; rank["entry"] = 5; rank["redact"] = 6
     }
     {
         k = $1; p = substr($0, length($1) + 2)
-        if (p ~ /^\/etc\/(passwd|group|shadow|gshadow)-?$/ && (k == "read" || k == "unit" || k == "dpkg")) k = "redact"
+        if (p ~ /^\/etc\/(passwd|group|shadow|gshadow)-?$/ && k != "stat" && k != "denied" && k !~ /^name-/) k = "redact"
         if (!(p in best) || rank[k] > rank[best[p]]) best[p] = k
     }
     END { for (p in best) printf "%s\t%s\n", best[p], p }' "$work/plan" | sort -t "$tab" -k2 >"$work/final"
@@ -448,23 +449,24 @@ paths_of() {
 }
 
 # Content that must not leave the machine, wherever it was found: private keys.
-paths_of read >"$work/read"
+{ paths_of read; paths_of config; } >"$work/content"
 : >"$work/secret"
-if [ -s "$work/read" ]; then
-    awk -v r="$r" '{ printf "%s%s%c", r, $0, 0 }' "$work/read" \
+if [ -s "$work/content" ]; then
+    awk -v r="$r" '{ printf "%s%s%c", r, $0, 0 }' "$work/content" \
         | xargs -0 grep -l -F -e 'PRIVATE KEY-----' -- 2>/dev/null \
         | awk -v n="$(printf '%s' "$r" | wc -c)" '{ print substr($0, n + 1) }' >"$work/secret"
 fi
 
 # Files archived from the root as they are (relative names), and files made in the stage.
 {
-    awk 'FILENAME == ARGV[1] { secret[$0]; next } !($0 in secret)' "$work/secret" "$work/read"
+    paths_of read | awk 'FILENAME == ARGV[1] { secret[$0]; next } !($0 in secret)' "$work/secret" -
     paths_of entry
 } | sed 's|^/||' >"$work/fromroot"
 
 : >"$work/staged"
-for kind in redact unit dpkg; do
-    paths_of "$kind" >"$work/$kind"
+paths_of config | awk 'FILENAME == ARGV[1] { secret[$0]; next } !($0 in secret)' "$work/secret" - >"$work/config"
+for kind in redact unit dpkg config; do
+    [ "$kind" = config ] || paths_of "$kind" >"$work/$kind"
     while IFS= read -r p; do
         mkdir -p "$stage/root${p%/*}" && : >"$stage/root$p" && printf '%s\n' "$p" >>"$work/staged"
     done <"$work/$kind"
@@ -519,6 +521,15 @@ transform unit '
         if (keep) for (i = 1; i <= n; i++) print phys[i] > out
         n = 0
     }'
+# configuration files: comment lines emptied (not removed: line numbers stay), unless continued onto
+# shellcheck disable=SC2016
+transform config '
+    FNR == 1 { if (out != "") close(out); out = ENVIRON["OSB_STAGE"] substr(FILENAME, length(ENVIRON["OSB_ROOT"]) + 1); continued = 0 }
+    {
+        if ($0 ~ /^[ \t]*#/ && !continued) print "" > out; else print > out
+        line = $0; sub(/[ \t\r]+$/, "", line)
+        continued = line ~ /\\$/
+    }'
 # the dpkg status database: the fields the packages collector reads, and the paragraph breaks
 transform dpkg '
     FNR == 1 { if (out != "") close(out); out = ENVIRON["OSB_STAGE"] substr(FILENAME, length(ENVIRON["OSB_ROOT"]) + 1) }
@@ -526,7 +537,7 @@ transform dpkg '
     /^(Package|Status|Version):/ { print > out }'
 
 tarball=$work/evidence.tar
-tar_opts="--format=gnu --numeric-owner --no-recursion --verbatim-files-from"
+tar_opts="--format=gnu --numeric-owner --no-recursion --verbatim-files-from --mtime=@0"
 # shellcheck disable=SC2086 # the options are words
 tar -cf "$tarball" $tar_opts -C "$stage" osbaseline/manifest || fail "tar failed"
 if [ -s "$work/fromroot" ]; then
