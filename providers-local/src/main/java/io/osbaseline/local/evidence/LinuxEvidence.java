@@ -106,16 +106,16 @@ public final class LinuxEvidence {
         }
         String plan = inputs.stream().map(i -> i.verb() + " " + String.join(" ", i.args()))
                 .collect(Collectors.joining("\n"));
+        String text = template.replace("@FORMAT@", String.valueOf(FORMAT_VERSION))
+                .replace("@MAX_FILE_BYTES@", String.valueOf(EvidenceReader.MAX_FILE_BYTES)).replace("@PLAN@", plan);
         String id;
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((template + "\0" + plan).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             id = HexFormat.of().formatHex(digest, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-        String text = template.replace("@FORMAT@", String.valueOf(FORMAT_VERSION)).replace("@SCRIPT_ID@", id)
-                .replace("@PLAN@", plan);
+        text = text.replace("@SCRIPT_ID@", id);
         return new Script(text, id);
     }
 }

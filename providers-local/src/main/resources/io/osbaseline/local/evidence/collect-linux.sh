@@ -23,6 +23,8 @@ umask 077
 
 format=@FORMAT@
 script_id=@SCRIPT_ID@
+# the largest file the SDK reads from evidence
+max_bytes=@MAX_FILE_BYTES@
 
 fail() {
     printf 'osbaseline collector: %s\n' "$1" >&2
@@ -448,36 +450,46 @@ paths_of() {
     awk -F'\t' -v k="$1" '$1 == k { print substr($0, length($1) + 2) }' "$work/final"
 }
 
-# Content that must not leave the machine, wherever it was found: private keys.
-{ paths_of read; paths_of config; } >"$work/content"
-: >"$work/secret"
+# the paths read from stdin, under the root, NUL-terminated for xargs -0
+under_root() {
+    awk -v r="$r" '{ printf "%s%s%c", r, $0, 0 }'
+}
+rootlen=$(printf '%s' "$r" | wc -c)
+
+# Content that stays on the machine whatever asked for it: a file that holds a private key, and a file larger than
+# the SDK reads. What is kept of it is its mode and owner, and the reason.
+{ paths_of read; paths_of config; paths_of redact; paths_of unit; } >"$work/content"
+: >"$work/withheld.all"
 if [ -s "$work/content" ]; then
-    awk -v r="$r" '{ printf "%s%s%c", r, $0, 0 }' "$work/content" \
-        | xargs -0 grep -l -F -e 'PRIVATE KEY-----' -- 2>/dev/null \
-        | awk -v n="$(printf '%s' "$r" | wc -c)" '{ print substr($0, n + 1) }' >"$work/secret"
+    under_root <"$work/content" | xargs -0 stat -c '%s:%n' 2>/dev/null | awk -F: -v n="$rootlen" -v max="$max_bytes" '
+        $1 > max { printf "%s\tnot collected: larger than %d bytes\n", substr($0, length($1) + 2 + n), max }' \
+        >>"$work/withheld.all"
+    under_root <"$work/content" | xargs -0 grep -l -F -e 'PRIVATE KEY-----' -- 2>/dev/null \
+        | awk -v n="$rootlen" '{ printf "%s\tnot collected: it holds a private key\n", substr($0, n + 1) }' \
+        >>"$work/withheld.all"
 fi
+awk '{ path = substr($0, 1, match($0, /\t[^\t]*$/) - 1) } !seen[path]++' "$work/withheld.all" >"$work/withheld"
+awk '{ print substr($0, 1, match($0, /\t[^\t]*$/) - 1) }' "$work/withheld" >"$work/withheld.paths"
+kept() {
+    paths_of "$1" | awk 'FILENAME == ARGV[1] { out[$0]; next } !($0 in out)' "$work/withheld.paths" -
+}
 
 # Files archived from the root as they are (relative names), and files made in the stage.
-{
-    paths_of read | awk 'FILENAME == ARGV[1] { secret[$0]; next } !($0 in secret)' "$work/secret" -
-    paths_of entry
-} | sed 's|^/||' >"$work/fromroot"
-
+{ kept read; paths_of entry; } | sed 's|^/||' >"$work/fromroot"
 : >"$work/staged"
-paths_of config | awk 'FILENAME == ARGV[1] { secret[$0]; next } !($0 in secret)' "$work/secret" - >"$work/config"
 for kind in redact unit dpkg config; do
-    [ "$kind" = config ] || paths_of "$kind" >"$work/$kind"
+    kept "$kind" >"$work/$kind"
     while IFS= read -r p; do
         mkdir -p "$stage/root${p%/*}" && : >"$stage/root$p" && printf '%s\n' "$p" >>"$work/staged"
     done <"$work/$kind"
 done
-{ paths_of stat; paths_of denied; cat "$work/secret"; } | while IFS= read -r p; do
+{ paths_of stat; paths_of denied; cat "$work/withheld.paths"; } | while IFS= read -r p; do
     mkdir -p "$stage/root${p%/*}" && : >"$stage/root$p" && printf '%s\n' "$p" >>"$work/staged"
 done
 {
     paths_of stat | awk -v why="$withheld" '{ printf "%s\t%s\n", $0, why }'
     paths_of denied | awk '{ printf "%s\tpermission denied\n", $0 }'
-    awk '{ printf "%s\tnot collected: it holds a private key\n", $0 }' "$work/secret"
+    cat "$work/withheld"
 } >>"$meta/unread"
 awk -F'\t' '$1 ~ /^name-/ { printf "%s\t%s\n", substr($1, 6), substr($0, length($1) + 2) }' "$work/final" \
     >"$meta/names"
@@ -486,7 +498,7 @@ cat "$work/runtime" >>"$work/staged"
 export OSB_STAGE="$stage/root" OSB_ROOT="$r"
 transform() {
     [ -s "$work/$1" ] || return 0
-    awk -v r="$r" '{ printf "%s%s%c", r, $0, 0 }' "$work/$1" | xargs -0 awk "$2"
+    under_root <"$work/$1" | xargs -0 awk "$2"
 }
 # passwd, group, shadow, gshadow: the second field keeps only what it says (SET, EMPTY, LOCKED, NO_PASSWORD)
 # shellcheck disable=SC2016 # awk programs
@@ -548,8 +560,8 @@ if [ -s "$work/fromroot" ]; then
 fi
 # made files carry the mode and owner of the file they stand for
 if [ -s "$work/staged" ]; then
-    awk -v r="$r" '{ printf "%s%s%c", r, $0, 0 }' "$work/staged" | xargs -0 stat -c '%u:%g:%a:%n' 2>/dev/null \
-        | awk -F: -v n="$(printf '%s' "$r" | wc -c)" -v dir="$work" '{
+    under_root <"$work/staged" | xargs -0 stat -c '%u:%g:%a:%n' 2>/dev/null \
+        | awk -F: -v n="$rootlen" -v dir="$work" '{
             p = substr($0, length($1 $2 $3) + 4 + n)
             group = dir "/group." $1 "." $2 "." $3
             print "root" p > group

@@ -203,4 +203,21 @@ class LinuxEvidenceTest {
         assertThat(s.facts(UserAccount.class)).extracting(UserAccount::name, UserAccount::password)
                 .contains(tuple("root", PasswordState.SET), tuple("admin", PasswordState.SET));
     }
+
+    @Test
+    void aFileTooLargeToShipStaysOnTheMachineAsAGap() throws Exception {
+        Path bin = tmp.resolve("bin");
+        TestRoot r = Machines.debian(root("deb12"), bin);
+        r.text("/etc/motd", "Welcome!\n".repeat(EvidenceReader.MAX_FILE_BYTES / 9 + 1));
+
+        byte[] evidence = Collection.run("sh", r.dir(), bin, tmp).evidence();
+        ConfigurationSnapshot remote = LinuxEvidence.read(MACHINE, evidence);
+
+        assertThat(evidence.length).isLessThan(64 << 10);
+        assertThat(remote.coverage().gaps()).containsExactly(new CoverageGap("file-lines", "/etc/motd",
+                "not collected: larger than " + EvidenceReader.MAX_FILE_BYTES + " bytes"));
+        // its mode and owner are there still
+        assertThat(remote.facts(FileInfo.class)).filteredOn(f -> f.path().equals("/etc/motd"))
+                .extracting(FileInfo::exists).containsExactly(true);
+    }
 }
