@@ -55,6 +55,7 @@ mkdir -p "$stage/root" "$meta/commands" || fail "cannot write to $work"
 exec 3>"$work/plan" 4>"$meta/absent" 5>"$meta/listed" 6>"$meta/unread"
 : >"$meta/programs"
 : >"$work/keys"
+: >"$work/dotted"
 : >"$work/runtime"
 
 nl='
@@ -305,7 +306,7 @@ runtime() {
         printf '%s\n' "$u_p" >&4
         return 0
     fi
-    mkdir -p "$stage/root${1%/*}"
+    [ -d "$stage/root${1%/*}" ] || mkdir -p "$stage/root${1%/*}"
     if ! u_err=$(cat "$r$1" 2>&1 >"$stage/root$1"); then
         : >"$stage/root$1"
         printf '%s\t%s\n' "$1" "$(reason "$u_err")" >&6
@@ -314,6 +315,8 @@ runtime() {
 }
 
 sysctl_runtime() {
+    # a dotted key is a path under /proc/sys with dots and slashes swapped
+    awk '{ gsub(/\./, "\001"); gsub(/\//, "."); gsub(/\001/, "/"); print }' "$work/dotted" >>"$work/keys"
     sort -u "$work/keys" >"$work/keys.sorted"
     while IFS= read -r k; do
         runtime "$1/$k"
@@ -412,7 +415,7 @@ while IFS= read -r line; do
         sshd)
             sshd_config "$1" "$2" ;;
         sysctl-key)
-            printf '%s\n' "$1" | awk '{ gsub(/\./, "\001"); gsub(/\//, "."); gsub(/\001/, "/"); print }' >>"$work/keys" ;;
+            printf '%s\n' "$1" >>"$work/dotted" ;;
         sysctl-source)
             sysctl_source "$1" ;;
         sysctl-runtime)
@@ -474,17 +477,23 @@ kept() {
     paths_of "$1" | awk 'FILENAME == ARGV[1] { out[$0]; next } !($0 in out)' "$work/withheld.paths" -
 }
 
+# an empty file in the stage, to be written by a transform or to stand for a file whose content is not shipped
+stage_empty() {
+    [ -d "$stage/root${1%/*}" ] || mkdir -p "$stage/root${1%/*}"
+    : >"$stage/root$1" && printf '%s\n' "$1" >>"$work/staged"
+}
+
 # Files archived from the root as they are (relative names), and files made in the stage.
 { kept read; paths_of entry; } | sed 's|^/||' >"$work/fromroot"
 : >"$work/staged"
 for kind in redact unit dpkg config; do
     kept "$kind" >"$work/$kind"
     while IFS= read -r p; do
-        mkdir -p "$stage/root${p%/*}" && : >"$stage/root$p" && printf '%s\n' "$p" >>"$work/staged"
+        stage_empty "$p"
     done <"$work/$kind"
 done
 { paths_of stat; paths_of denied; cat "$work/withheld.paths"; } | while IFS= read -r p; do
-    mkdir -p "$stage/root${p%/*}" && : >"$stage/root$p" && printf '%s\n' "$p" >>"$work/staged"
+    stage_empty "$p"
 done
 {
     paths_of stat | awk -v why="$withheld" '{ printf "%s\t%s\n", $0, why }'
