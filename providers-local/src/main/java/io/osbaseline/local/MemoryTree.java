@@ -72,11 +72,21 @@ public final class MemoryTree {
         return listing != null && listing.covers(name(path));
     }
 
-    /** The names in a directory, sorted; null when the directory was not listed completely. */
+    /**
+     * The names in a directory, sorted, or (when {@code dotNamesOnly}) those that start with a dot; null when the tree
+     * does not hold them all.
+     */
     @CheckForNull
-    List<String> list(String dir) {
+    List<String> list(String dir, boolean dotNamesOnly) {
         Listing listing = listed.get(dir);
-        return listing == null || listing.glob() != null ? null : children.getOrDefault(dir, List.of());
+        List<String> names = children.getOrDefault(dir, List.of());
+        if (listing != null && listing.glob() == null) {
+            return names;
+        }
+        if (listing != null && dotNamesOnly && listing.glob().equals(DOT_NAMES)) {
+            return names.stream().filter(n -> n.startsWith(".")).toList();
+        }
+        return null;
     }
 
     /** The wildcard pattern of the names collected in a directory listed in part, or null. */
@@ -94,6 +104,9 @@ public final class MemoryTree {
     public int size() {
         return nodes.size();
     }
+
+    /** The pattern of a directory of which only the names that start with a dot were listed (a home directory). */
+    public static final String DOT_NAMES = ".*";
 
     /** Which names of a listed directory the tree holds: all ({@code glob} null), or those matching {@code glob}. */
     private record Listing(@Nullable String glob, @Nullable Pattern names) {
@@ -223,11 +236,6 @@ public final class MemoryTree {
             }
             absent.add(p);
             return this;
-        }
-
-        /** Whether the builder holds an entry at {@code path}. */
-        public boolean contains(String path) {
-            return nodes.containsKey(normalize(path));
         }
 
         private Builder put(String path, Node node) {

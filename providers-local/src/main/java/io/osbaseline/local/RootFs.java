@@ -195,6 +195,11 @@ public final class RootFs {
      * @throws IOException when it cannot be listed or is not a directory
      */
     public Optional<List<String>> list(String dir) throws IOException {
+        return list(dir, false);
+    }
+
+    /** The names in a directory, or (when {@code dotNamesOnly}) at least those that start with a dot. */
+    private Optional<List<String>> list(String dir, boolean dotNamesOnly) throws IOException {
         Optional<Resolved> found = resolve(dir, true);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -202,7 +207,7 @@ public final class RootFs {
         if (found.get().kind != MemoryTree.Kind.DIRECTORY) {
             throw new FileSystemException(dir, null, "not a directory");
         }
-        List<String> names = new ArrayList<>(backend.list(found.get().components, found.get().path));
+        List<String> names = new ArrayList<>(backend.list(found.get().components, found.get().path, dotNamesOnly));
         names.sort(null);
         return Optional.of(names);
     }
@@ -247,7 +252,8 @@ public final class RootFs {
             } else {
                 Pattern re = Glob.toRegex(part, '/');
                 for (String p : prefixes) {
-                    for (String name : list(p.isEmpty() ? "/" : p).orElse(List.of())) {
+                    // a pattern that starts with a dot needs only the dot names: a partial tree may hold only these
+                    for (String name : list(p.isEmpty() ? "/" : p, part.startsWith(".")).orElse(List.of())) {
                         if ((!name.startsWith(".") || part.startsWith(".")) && re.matcher(name).matches()) {
                             next.add(p + "/" + name);
                         }
@@ -301,7 +307,8 @@ public final class RootFs {
         /** At most {@code maxBytes + 1} bytes of a regular file, so that the caller can tell it is too large. */
         byte[] read(List<String> components, String path, int maxBytes) throws IOException;
 
-        List<String> list(List<String> components, String path) throws IOException;
+        /** The names in the directory, or at least those that start with a dot when {@code dotNamesOnly}. */
+        List<String> list(List<String> components, String path, boolean dotNamesOnly) throws IOException;
 
         Stat stat(List<String> components, String path) throws IOException;
     }
@@ -346,7 +353,7 @@ public final class RootFs {
         }
 
         @Override
-        public List<String> list(List<String> components, String path) throws IOException {
+        public List<String> list(List<String> components, String path, boolean dotNamesOnly) throws IOException {
             List<String> names = new ArrayList<>();
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(onHost(components))) {
                 for (Path p : entries) {
@@ -423,12 +430,12 @@ public final class RootFs {
         }
 
         @Override
-        public List<String> list(List<String> components, String path) throws IOException {
+        public List<String> list(List<String> components, String path, boolean dotNamesOnly) throws IOException {
             MemoryTree.Node node = node(path);
             if (node.unreadable() != null) {
                 throw unreadable(path, node.unreadable());
             }
-            List<String> names = tree.list(path);
+            List<String> names = tree.list(path, dotNamesOnly);
             if (names == null) {
                 String partial = tree.partialListing(path);
                 throw new FileSystemException(path, null, partial == null ? "listing " + tree.notCollected()

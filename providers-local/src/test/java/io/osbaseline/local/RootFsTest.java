@@ -269,6 +269,9 @@ class RootFsTest {
         assertThatThrownBy(() -> fs.exists("/root/notes.txt")).hasMessage("/root/notes.txt: not in the evidence");
         assertThatThrownBy(() -> fs.list("/root"))
                 .hasMessage("/root: only the entries named .* were collected; the directory cannot be listed");
+        // a glob for dot files needs no more than what was collected
+        assertThat(fs.glob("/root/.*")).containsExactly("/root/.netrc");
+        assertThatThrownBy(() -> fs.glob("/root/*")).hasMessageStartingWith("/root: only the entries named .*");
     }
 
     @Test

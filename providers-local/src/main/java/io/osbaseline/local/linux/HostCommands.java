@@ -48,7 +48,7 @@ public final class HostCommands {
     }
 
     /** The commands on this process's {@code PATH}. */
-    public static HostCommands fromEnvironment() {
+    static HostCommands fromEnvironment() {
         String path = System.getenv("PATH");
         return new HostCommands(path == null ? List.of()
                 : Arrays.stream(path.split(":")).filter(s -> !s.isEmpty()).map(Path::of).toList());

@@ -14,7 +14,7 @@
 #
 # Environment (tests): OSBASELINE_ROOT=DIR reads the root at DIR instead of /, its runtime state under DIR/proc, and
 # runs commands only from OSBASELINE_COMMANDS (a colon-separated list of directories), if set.
-# Needs: POSIX sh, coreutils (stat, base64, mktemp, readlink), GNU tar, gzip, awk, grep, sort, xargs.
+# Needs: POSIX sh, coreutils, findutils (find, xargs), GNU tar 1.29 or later, gzip, awk, grep, sed.
 
 set -u
 LC_ALL=C
@@ -41,7 +41,7 @@ if [ -n "$r" ]; then
     case $r in /*) ;; *) fail "OSBASELINE_ROOT=$root is not an absolute path" 2 ;; esac
 else
     [ "$(id -u)" = 0 ] || fail "run this script as root: it reads /etc/shadow and files only root may read" 2
-    PATH=$PATH:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+    PATH=${PATH:-}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/osbaseline.XXXXXX") || fail "cannot create a temporary directory"
@@ -192,11 +192,11 @@ list_dir() {
     fi
 }
 
-# glob_paths PATTERN: the paths a glob names, expanded as the SDK expands it (every directory a wildcard component
-# looks into is listed), one a line.
+# glob_paths PATTERN MODE: the paths a glob names, expanded as the SDK expands it, one a line. Every directory a
+# wildcard component looks into is listed, its matching entries captured by MODE.
 glob_paths() {
     printf '\n' >"$work/glob"
-    g_rest=$1
+    g_rest=$1 g_mode=$2
     while [ -n "$g_rest" ]; do
         case $g_rest in /*) g_rest=${g_rest#/}; continue ;; esac
         case $g_rest in
@@ -207,7 +207,7 @@ glob_paths() {
         while IFS= read -r g_pre; do
             case $g_c in
                 *[*?[]*)
-                    list_dir "${g_pre:-/}" read "$g_c"
+                    list_dir "${g_pre:-/}" "$g_mode" "$g_c"
                     walk "${g_pre:-/}" || continue
                     for g_f in "$r$at"/* "$r$at"/.[!.]* "$r$at"/..?*; do
                         [ -e "$g_f" ] || [ -L "$g_f" ] || continue
@@ -234,7 +234,7 @@ sshd_config() {
         mv "$work/sshd.todo" "$work/sshd.now"
         : >"$work/sshd.todo"
         while IFS= read -r s_pattern; do
-            glob_paths "$s_pattern" >"$work/sshd.files"
+            glob_paths "$s_pattern" config >"$work/sshd.files"
             while IFS= read -r s_file; do
                 walk "$s_file" || continue
                 take config
