@@ -20,10 +20,10 @@ import java.util.List;
  *   <li>{@code redact PATH}: a passwd-style file (passwd, group, shadow, gshadow) whose second field, the password,
  *       is replaced by a marker of the same {@link io.osbaseline.model.fact.PasswordState}.
  *   <li>{@code dpkg-status PATH}: the dpkg status database reduced to the fields the packages collector reads.
- *   <li>{@code list DIR MODE GLOB...}: every entry of the directory (its name, kind, mode and owner); the entries
- *       matching one of the globs are captured by {@code MODE}: {@code read}, {@code config}, {@code unit} (a systemd unit file
- *       reduced to its section headers and its {@code [Install]} section) or {@code dirs} (a directory, itself
- *       listed).
+ *   <li>{@code list DIR MODE GLOB...}: every entry of the directory, by name and kind; the entries
+ *       matching one of the globs are captured by {@code MODE}: {@code read}, {@code config}, {@code unit} (a
+ *       systemd unit file reduced to its section headers and its {@code [Install]} section) or {@code dirs} (a
+ *       directory, itself listed).
  *   <li>{@code sshd PATH BASE}: an sshd configuration file and, recursively, the files its {@code Include}
  *       directives name (relative to {@code BASE}).
  *   <li>{@code sysctl-key KEY}, {@code sysctl-source PATH}, {@code sysctl-runtime DIR}: the runtime value under

@@ -3,6 +3,7 @@ package io.osbaseline.local.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.osbaseline.local.TestRoot;
 import io.osbaseline.model.CollectorRun;
 import io.osbaseline.model.CollectorStatus;
 import io.osbaseline.model.ConfigurationSnapshot;
@@ -13,8 +14,10 @@ import io.osbaseline.model.fact.SshdOption;
 import io.osbaseline.provider.SnapshotException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +35,7 @@ class BadEvidenceTest {
     @BeforeAll
     static void collect() throws IOException {
         Path bin = tmp.resolve("bin");
-        io.osbaseline.local.TestRoot r = Machines.debian(new io.osbaseline.local.TestRoot(
-                java.nio.file.Files.createDirectory(tmp.resolve("deb12"))), bin);
+        TestRoot r = Machines.debian(new TestRoot(Files.createDirectory(tmp.resolve("deb12"))), bin);
         good = Collection.run("sh", r.dir(), bin, tmp).evidence();
     }
 
@@ -71,7 +73,7 @@ class BadEvidenceTest {
     @Test
     void whatIsNotGzipIsRefusedWithAHint() {
         // the base64 text itself, not decoded: the most likely mistake
-        byte[] text = java.util.Base64.getMimeEncoder().encode(good);
+        byte[] text = Base64.getMimeEncoder().encode(good);
 
         assertThat(refused(text).getMessage()).isEqualTo("bad Linux evidence: it is not gzip data (Not in GZIP "
                 + "format); expected the collector script's output, base64-decoded");

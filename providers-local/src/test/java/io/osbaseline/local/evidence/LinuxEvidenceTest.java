@@ -2,6 +2,7 @@ package io.osbaseline.local.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.osbaseline.local.Fixtures;
 import io.osbaseline.local.TestRoot;
@@ -21,10 +22,12 @@ import io.osbaseline.model.fact.SshdOption;
 import io.osbaseline.model.fact.Sysctl;
 import io.osbaseline.model.fact.SystemService;
 import io.osbaseline.model.fact.UserAccount;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,7 +148,7 @@ class LinuxEvidenceTest {
     @Test
     void aDebootstrapRootReadsTheSameThroughTheEvidence() throws Exception {
         Path bookworm = Path.of("/tmp/bookworm");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(bookworm.resolve("etc")),
+        assumeTrue(Files.isDirectory(bookworm.resolve("etc")),
                 "no debootstrap root at /tmp/bookworm");
         Path bin = Files.createDirectory(tmp.resolve("no-commands"));
 
@@ -163,7 +166,7 @@ class LinuxEvidenceTest {
         TestRoot r = Machines.debian(root("deb12"), bin);
         Instant before = Instant.now().minusSeconds(1);
 
-        Evidence evidence = LinuxEvidence.parse(new java.io.ByteArrayInputStream(
+        Evidence evidence = LinuxEvidence.parse(new ByteArrayInputStream(
                 Collection.run("sh", r.dir(), bin, tmp).evidence()));
 
         EvidenceManifest m = evidence.manifest();
@@ -171,7 +174,7 @@ class LinuxEvidenceTest {
         assertThat(m.script()).isEqualTo(LinuxEvidence.scriptId()).matches("[0-9a-f]{12}");
         assertThat(m.hostname()).isEqualTo("deb12-web01");
         assertThat(m.root()).isEqualTo(r.dir().toString());
-        assertThat(m.collectedAt()).isBetween(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+        assertThat(m.collectedAt()).isBetween(before.truncatedTo(ChronoUnit.SECONDS),
                 Instant.now());
         assertThat(evidence.snapshot(MACHINE).collectedAt()).isEqualTo(m.collectedAt());
         assertThat(evidence.snapshot(MACHINE).machine()).isEqualTo(MACHINE);

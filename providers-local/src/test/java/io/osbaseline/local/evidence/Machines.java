@@ -46,7 +46,8 @@ final class Machines {
         r.file("/etc/gshadow-", "root:" + Fixtures.HASHES.get(1) + "::");
         r.file("/home/admin/.bashrc", "export PATH=$PATH:.").file("/home/admin/.netrc", "machine x login y password z")
                 .file("/home/admin/notes.txt", "not for the evidence").dir("/home/admin/.ssh")
-                .file("/home/admin/.ssh/id_ed25519", PRIVATE_KEY).owner("/home/admin", 1000, 1000).mode("/home/admin", 0750);
+                .file("/home/admin/.ssh/id_ed25519", PRIVATE_KEY).owner("/home/admin", 1000, 1000)
+                .mode("/home/admin", 0750);
         r.file("/home/deploy/.forward", "deploy@example.com").mode("/home/deploy/.forward", 0664);
         r.dir("/root").mode("/root", 0700).file("/root/.profile", "umask 022");
 
