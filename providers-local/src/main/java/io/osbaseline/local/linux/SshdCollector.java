@@ -53,7 +53,7 @@ final class SshdCollector implements Collector {
     private static final Set<String> TIME_VALUED = Set.of("logingracetime", "clientaliveinterval");
     private static final Pattern TIME = Pattern.compile("(\\d+)([sSmMhHdDwW]?)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)}|\\$(\\w+)");
-    private static final String SSH_DIR = "/etc/ssh";
+    static final String SSH_DIR = "/etc/ssh";
     /** OpenSSH's limit on nested Include. */
     private static final int MAX_INCLUDE_DEPTH = 16;
     private static final Set<String> ACCUMULATING = Set.of("allowusers", "denyusers", "allowgroups", "denygroups",
