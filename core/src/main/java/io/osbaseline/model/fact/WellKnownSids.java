@@ -3,6 +3,7 @@ package io.osbaseline.model.fact;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,10 @@ import java.util.regex.Pattern;
 public final class WellKnownSids {
     private static final Pattern SID = Pattern.compile("(?i)\\*?(S-1-\\d+(?:-\\d+)*)");
     private static final Pattern DOMAIN_RID = Pattern.compile("S-1-5-21-\\d+-\\d+-\\d+-(\\d+)");
+
+    /** Authorities whose accounts are known only by their qualified name, such as NT SERVICE\\WdiServiceHost. */
+    private static final Set<String> QUALIFIED = Set.of("NT SERVICE", "IIS APPPOOL",
+            "NT VIRTUAL MACHINE", "Window Manager");
 
     private static final Map<String, String> NAMES = new LinkedHashMap<>();
     private static final Map<String, String> BY_NAME = new LinkedHashMap<>();
@@ -79,7 +84,8 @@ public final class WellKnownSids {
     }
 
     private static void add(String sid, String name, String... prefixesAndAliases) {
-        NAMES.put(sid, name);
+        boolean qualified = prefixesAndAliases.length > 0 && QUALIFIED.contains(prefixesAndAliases[0]);
+        NAMES.put(sid, qualified ? prefixesAndAliases[0] + "\\" + name : name);
         BY_NAME.put(name.toLowerCase(Locale.ROOT), sid);
         if (prefixesAndAliases.length > 0) {
             BY_NAME.put((prefixesAndAliases[0] + "\\" + name).toLowerCase(Locale.ROOT), sid);
