@@ -19,7 +19,7 @@ import java.util.TreeMap;
 /**
  * A collector bundle, as {@code osbaseline-collect.ps1} writes it, built file by file in a temporary folder: the
  * manifest, a secedit export (UTF-16LE with a byte order mark), an auditpol backup (CSV) and one
- * {@code reg export} (version 5, UTF-16LE) per captured key. {@link #snapshot} reads it back through the real
+ * {@code reg export} file (version 5, UTF-16LE) holding every captured key. {@link #snapshot} reads it back through the real
  * {@code windows-export} provider.
  */
 final class WindowsBundle {
@@ -130,17 +130,15 @@ final class WindowsBundle {
                 .append(",,").append(s[1]).append("\r\n"));
         Files.writeString(dir.resolve("auditpol.csv"), csv.toString(), StandardCharsets.US_ASCII);
 
-        Path reg = Files.createDirectories(dir.resolve("registry"));
+        StringBuilder reg = new StringBuilder("Windows Registry Editor Version 5.00\r\n\r\n");
         List<String> keys = new ArrayList<>();
-        int n = 0;
         for (Map.Entry<String, Map<String, Value>> k : registry.entrySet()) {
-            String file = String.format(Locale.ROOT, "registry/%03d.reg", ++n);
-            StringBuilder r = new StringBuilder("Windows Registry Editor Version 5.00\r\n\r\n[")
-                    .append(k.getKey().replaceFirst("^HKLM", "HKEY_LOCAL_MACHINE")).append("]\r\n");
-            k.getValue().forEach((name, v) -> r.append(regLine(name, v)).append("\r\n"));
-            Files.write(reg.resolve(file.substring("registry/".length())), utf16le(r.append("\r\n").toString()));
-            keys.add("{\"key\": " + json(k.getKey()) + ", \"file\": " + json(file) + ", \"exists\": true}");
+            reg.append('[').append(k.getKey().replaceFirst("^HKLM", "HKEY_LOCAL_MACHINE")).append("]\r\n");
+            k.getValue().forEach((name, v) -> reg.append(regLine(name, v)).append("\r\n"));
+            reg.append("\r\n");
+            keys.add("{\"key\": " + json(k.getKey()) + ", \"file\": \"registry.reg\", \"exists\": true}");
         }
+        Files.write(dir.resolve("registry.reg"), utf16le(reg.toString()));
         StringBuilder dev = new StringBuilder();
         device.forEach((k, v) -> dev.append(dev.length() == 0 ? "" : ", ").append(json(k)).append(": ").append(json(v)));
         String manifest = "{\n  \"format\": \"osbaseline-windows-export\",\n  \"version\": 1,\n"
