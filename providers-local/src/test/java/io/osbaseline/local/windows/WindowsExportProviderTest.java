@@ -182,7 +182,8 @@ class WindowsExportProviderTest {
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             try (var files = Files.walk(folder)) {
                 for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                    out.putNextEntry(new ZipEntry(folder.relativize(f).toString().replace('\\', '/')));
+                    // Windows PowerShell 5.1's Compress-Archive names entries with backslashes
+                    out.putNextEntry(new ZipEntry(folder.relativize(f).toString().replace('/', '\\')));
                     Files.copy(f, (OutputStream) out);
                     out.closeEntry();
                 }
