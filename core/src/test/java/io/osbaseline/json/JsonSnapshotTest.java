@@ -74,7 +74,16 @@ public class JsonSnapshotTest {
                 new UserGroup("sudo", 27, List.of("alice", "bob")),
                 new PamEntry("common-password", "password", "[success=1 default=ignore]", "pam_unix.so",
                         List.of("obscure", "yescrypt", "remember=5")),
-                new AuditRule("-w /etc/sudoers -p wa -k scope", "/etc/audit/rules.d/50-scope.rules"));
+                new AuditRule("-w /etc/sudoers -p wa -k scope", "/etc/audit/rules.d/50-scope.rules"),
+                new io.osbaseline.model.fact.RegistryValue("HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\System",
+                        "EnableSmartScreen", io.osbaseline.model.fact.RegistryValueType.DWORD, "1", "policies.reg:4"),
+                new io.osbaseline.model.fact.RegistryScope("HKLM\\SOFTWARE\\Policies", null, true, "policies.reg:3"),
+                new io.osbaseline.model.fact.SecurityPolicy("System Access", "MinimumPasswordLength", "14",
+                        "secedit.inf:4"),
+                new io.osbaseline.model.fact.AuditPolicy("{0cce9215-69ae-11d9-bed3-505054503030}", "Audit Logon", true,
+                        true, "auditpol.csv:2"),
+                new io.osbaseline.model.fact.UserRight("SeDebugPrivilege", List.of("S-1-5-32-544"), "secedit.inf:30"),
+                new io.osbaseline.model.fact.MachineRole("domain-member", "osbaseline-windows.json"));
         Coverage coverage = new Coverage(
                 List.of(CollectorRun.collected("sysctl", "runtime values"), CollectorRun.collected("files", null),
                         new CollectorRun("pam", io.osbaseline.model.CollectorStatus.PARTIAL, "2 of 3 files read"),
@@ -122,7 +131,8 @@ public class JsonSnapshotTest {
         List<String> types = new ArrayList<>();
         tree.get("facts").forEach(f -> types.add(f.get("type").asText()));
         assertThat(types).containsExactly("os-release", "file", "file", "file", "file-lines", "setting", "sysctl",
-                "package", "service", "mount", "kernel-module", "sshd-option", "user", "group", "pam", "audit-rule");
+                "package", "service", "mount", "kernel-module", "sshd-option", "user", "group", "pam", "audit-rule",
+                "registry-value", "registry-scope", "security-policy", "audit-policy", "user-right", "machine-role");
 
         JsonNode passwd = tree.get("facts").get(1);
         assertThat(passwd.get("mode").isTextual()).isTrue();

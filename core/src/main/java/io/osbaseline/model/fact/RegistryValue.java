@@ -17,18 +17,18 @@ import java.util.Objects;
  *
  * @param path the key, canonical (see {@link #canonicalPath})
  * @param name the value name, lower case; empty for the key's default value
- * @param type the value's type
+ * @param valueType the value's type (named so that it does not clash with the fact's {@code type} in JSON)
  * @param data the value: decimal for DWORD and QWORD, the text for strings, the items joined with {@code \n} for
  *     REG_MULTI_SZ, lower-case hex digits for binary and other types
  * @param source the file (and line or entry) it was read from
  */
-public record RegistryValue(String path, String name, RegistryValueType type, String data, String source)
+public record RegistryValue(String path, String name, RegistryValueType valueType, String data, String source)
         implements Fact {
 
     public RegistryValue {
         path = canonicalPath(Objects.requireNonNull(path, "path"));
         name = Objects.requireNonNull(name, "name").toLowerCase(Locale.ROOT);
-        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(valueType, "valueType");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(source, "source");
     }
@@ -68,7 +68,7 @@ public record RegistryValue(String path, String name, RegistryValueType type, St
 
     /** The items of a REG_MULTI_SZ value; for other types, the data as the only item. */
     public List<String> items() {
-        if (type != RegistryValueType.MULTI_SZ) {
+        if (valueType != RegistryValueType.MULTI_SZ) {
             return List.of(data);
         }
         return data.isEmpty() ? List.of() : List.of(data.split("\n", -1));
@@ -76,7 +76,7 @@ public record RegistryValue(String path, String name, RegistryValueType type, St
 
     /** The value as reports show it: REG_MULTI_SZ items joined with {@code ", "}, an empty string as {@code ""}. */
     public String display() {
-        if (type == RegistryValueType.MULTI_SZ) {
+        if (valueType == RegistryValueType.MULTI_SZ) {
             return data.isEmpty() ? "(empty)" : String.join(", ", items());
         }
         return data.isEmpty() ? "\"\"" : data;

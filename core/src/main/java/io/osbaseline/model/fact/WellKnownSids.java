@@ -17,7 +17,7 @@ public final class WellKnownSids {
     private static final Pattern SID = Pattern.compile("(?i)\\*?(S-1-\\d+(?:-\\d+)*)");
     private static final Pattern DOMAIN_RID = Pattern.compile("S-1-5-21-\\d+-\\d+-\\d+-(\\d+)");
 
-    /** Authorities whose accounts are known only by their qualified name, such as NT SERVICE\\WdiServiceHost. */
+    /** Authorities whose accounts are known only by their qualified name, such as {@code NT SERVICE\WdiServiceHost}. */
     private static final Set<String> QUALIFIED = Set.of("NT SERVICE", "IIS APPPOOL",
             "NT VIRTUAL MACHINE", "Window Manager");
 
