@@ -55,7 +55,7 @@ class ReadersTest {
                     new SecurityPolicy("System Access", "NewGuestName", "Visitor", "GptTmpl.inf:5"),
                     new SecurityPolicy("Event Audit", "AuditLogonEvents", "3", "GptTmpl.inf:7"));
             List<RegistryValue> values = facts(sink, WindowsCollectors.REGISTRY, RegistryValue.class);
-            assertThat(values).extracting(RegistryValue::path, RegistryValue::name, RegistryValue::type,
+            assertThat(values).extracting(RegistryValue::path, RegistryValue::name, RegistryValue::valueType,
                     RegistryValue::data).containsExactly(
                     org.assertj.core.groups.Tuple.tuple("HKLM\\system\\currentcontrolset\\control\\lsa",
                             "lmcompatibilitylevel", RegistryValueType.DWORD, "5"),
@@ -184,7 +184,7 @@ class ReadersTest {
             RegExportReader.read("policies.reg", utf16le(reg), false, sink);
             assertThat(sink.allProblems()).isEmpty();
             assertThat(facts(sink, WindowsCollectors.REGISTRY, RegistryValue.class))
-                    .extracting(RegistryValue::name, RegistryValue::type, RegistryValue::data).containsExactly(
+                    .extracting(RegistryValue::name, RegistryValue::valueType, RegistryValue::data).containsExactly(
                     org.assertj.core.groups.Tuple.tuple("", RegistryValueType.SZ, "default"),
                     org.assertj.core.groups.Tuple.tuple("text", RegistryValueType.SZ, "a \"quoted\" C:\\path"),
                     org.assertj.core.groups.Tuple.tuple("number", RegistryValueType.DWORD, "15"),
