@@ -37,7 +37,7 @@ final class FirewallCollector implements Collector {
         Path iptables = ctx.commands().find("iptables");
         if (iptables == null) {
             ctx.gap("iptables", "no iptables command on this host");
-            return ctx.done("no iptables command: the firewall policies were not read");
+            return ctx.done("no iptables command on this host");
         }
         HostCommands.Result result;
         try {

@@ -12,7 +12,8 @@ import java.util.regex.PatternSyntaxException;
  * start must be off in both. {@code inetd} names the service whose entry (a line of {@code /etc/inetd.conf} that
  * starts with the name) must be absent; {@code inetdLine} is a regular expression no line may match, for checks that
  * look for something other than an entry. Each of {@code units} must be disabled and not running. An absent
- * {@code /etc/inetd.conf} and units that are not installed pass.
+ * {@code /etc/inetd.conf} and units that are not installed pass; an inetd.conf whose lines were not read (too large,
+ * unreadable) is UNKNOWN.
  */
 final class LegacyServiceTemplate implements CheckTemplate {
     static final String INETD_CONF = "/etc/inetd.conf";
@@ -50,6 +51,10 @@ final class LegacyServiceTemplate implements CheckTemplate {
                         + lit(INETD_CONF + ": ") + " + hit.strip());");
         out.rule("no inetd", null, null, "FileInfo( path == " + lit(INETD_CONF) + ", exists == false )",
                 "verdicts.pass(drools, " + lit("no " + INETD_CONF) + ");");
+        out.rule("inetd unread", null, null, "FileInfo( path == " + lit(INETD_CONF) + ", exists == true )\n"
+                        + "not FileLines( path == " + lit(INETD_CONF) + " )",
+                "verdicts.unknown(drools, " + lit(INETD_CONF + " exists but its lines were not read (see the "
+                        + "snapshot's gaps)") + ");");
         if (params.optional("units") == null) {
             return;
         }

@@ -215,6 +215,15 @@ class SystemRulesEdgeCasesTest {
     }
 
     @Test
+    void anInetdConfTooLargeToShipIsUnknownNotPassing() {
+        LinuxRoot root = LinuxRoot.hardenedDebian(dir);
+        root.file("/etc/inetd.conf", "#" + "x".repeat(70_000));
+
+        assertFinding(assess(root), "72", Status.UNKNOWN,
+                "/etc/inetd.conf exists but its lines were not read (see the snapshot's gaps)");
+    }
+
+    @Test
     void theOsConfigAgentsLogLevelIsNotAnOperatingSystemControl() {
         Finding f = finding(assess(LinuxRoot.hardenedDebian(dir)), "EnsureLoggingLevel");
 
