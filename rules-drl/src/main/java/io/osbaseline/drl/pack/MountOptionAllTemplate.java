@@ -29,7 +29,7 @@ final class MountOptionAllTemplate implements CheckTemplate {
 
     @Override
     public String expected(Params params) {
-        return "every one of the " + params.text("what") + " mounted with " + String.join(",", params.list("options"));
+        return String.join(",", params.list("options")) + " on every one of the " + params.text("what");
     }
 
     @Override
@@ -55,7 +55,8 @@ final class MountOptionAllTemplate implements CheckTemplate {
                 throw params.error("sources are fstab and runtime; got '" + s + "'");
             }
         }
-        return "source in (" + sources.stream().map(CheckWriter::lit).collect(Collectors.joining(", ")) + "), ";
+        return sources.size() == 1 ? "source == " + lit(sources.get(0)) + ", "
+                : "source in (" + sources.stream().map(CheckWriter::lit).collect(Collectors.joining(", ")) + "), ";
     }
 
     private static String selection(Params params) {

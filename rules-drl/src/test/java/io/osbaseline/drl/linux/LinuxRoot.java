@@ -245,31 +245,40 @@ final class LinuxRoot {
 
     /** The kernel each distribution ships, as uname -r and /proc/version show it. */
     private static String[] kernelOf(Distro distro) {
-        return switch (distro) {
-            case DEBIAN_11 -> new String[] {"5.10.0-28-cloud-amd64", "Linux version 5.10.0-28-cloud-amd64 "
-                    + "(debian-kernel@lists.debian.org) (gcc-10 (Debian 10.2.1-6) 10.2.1 20210110, GNU ld (GNU "
-                    + "Binutils for Debian) 2.35.2) #1 SMP Debian 5.10.209-2 (2024-01-31)"};
-            case DEBIAN_12 -> new String[] {"6.1.0-18-cloud-amd64", "Linux version 6.1.0-18-cloud-amd64 "
-                    + "(debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14) 12.2.0, GNU ld (GNU Binutils for "
-                    + "Debian) 2.40) #1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1 (2024-02-01)"};
-            case UBUNTU_20_04, UBUNTU_22_04, UBUNTU_24_04 -> new String[] {"6.5.0-1017-azure", "Linux version "
-                    + "6.5.0-1017-azure (buildd@lcy02-amd64-021) (x86_64-linux-gnu-gcc-12 (Ubuntu "
-                    + "12.3.0-1ubuntu1~22.04) 12.3.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #17~22.04.1-Ubuntu SMP "
-                    + "Mon Mar 4 23:35:35 UTC 2024"};
-            case RHEL_8 -> new String[] {"4.18.0-513.24.1.el8_9.x86_64", "Linux version 4.18.0-513.24.1.el8_9.x86_64 "
-                    + "(mockbuild@x86-vm-08.build.eng.bos.redhat.com) (gcc version 8.5.0 20210514 (Red Hat 8.5.0-20) "
-                    + "(GCC)) #1 SMP Thu Mar 14 14:20:09 EDT 2024"};
-            case RHEL_9, ALMA_9, ROCKY_9 -> new String[] {"5.14.0-427.13.1.el9_4.x86_64", "Linux version "
-                    + "5.14.0-427.13.1.el9_4.x86_64 (mockbuild@x86-64-01.build.eng.rdu2.redhat.com) (gcc (GCC) 11.4.1 "
-                    + "20231218 (Red Hat 11.4.1-3), GNU ld version 2.35.2-43.el9) #1 SMP PREEMPT_DYNAMIC Wed Apr 10 "
-                    + "10:29:16 EDT 2024"};
-            case SLES_15 -> new String[] {"5.14.21-150500.33.51-azure", "Linux version 5.14.21-150500.33.51-azure "
+        if (distro.id.equals("debian")) {
+            return distro.versionId.equals("11")
+                    ? new String[] {"5.10.0-28-cloud-amd64", "Linux version 5.10.0-28-cloud-amd64 "
+                            + "(debian-kernel@lists.debian.org) (gcc-10 (Debian 10.2.1-6) 10.2.1 20210110, GNU ld (GNU "
+                            + "Binutils for Debian) 2.35.2) #1 SMP Debian 5.10.209-2 (2024-01-31)"}
+                    : new String[] {"6.1.0-18-cloud-amd64", "Linux version 6.1.0-18-cloud-amd64 "
+                            + "(debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14) 12.2.0, GNU ld (GNU "
+                            + "Binutils for Debian) 2.40) #1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1 (2024-02-01)"};
+        }
+        if (distro.id.equals("ubuntu")) {
+            return new String[] {"6.5.0-1017-azure", "Linux version 6.5.0-1017-azure (buildd@lcy02-amd64-021) "
+                    + "(x86_64-linux-gnu-gcc-12 (Ubuntu 12.3.0-1ubuntu1~22.04) 12.3.0, GNU ld (GNU Binutils for "
+                    + "Ubuntu) 2.38) #17~22.04.1-Ubuntu SMP Mon Mar 4 23:35:35 UTC 2024"};
+        }
+        if (distro.rhelFamily()) {
+            return distro.versionId.startsWith("8.")
+                    ? new String[] {"4.18.0-513.24.1.el8_9.x86_64", "Linux version 4.18.0-513.24.1.el8_9.x86_64 "
+                            + "(mockbuild@x86-vm-08.build.eng.bos.redhat.com) (gcc version 8.5.0 20210514 (Red Hat "
+                            + "8.5.0-20) (GCC)) #1 SMP Thu Mar 14 14:20:09 EDT 2024"}
+                    : new String[] {"5.14.0-427.13.1.el9_4.x86_64", "Linux version 5.14.0-427.13.1.el9_4.x86_64 "
+                            + "(mockbuild@x86-64-01.build.eng.rdu2.redhat.com) (gcc (GCC) 11.4.1 20231218 (Red Hat "
+                            + "11.4.1-3), GNU ld version 2.35.2-43.el9) #1 SMP PREEMPT_DYNAMIC Wed Apr 10 10:29:16 EDT "
+                            + "2024"};
+        }
+        if (distro.suse()) {
+            return new String[] {"5.14.21-150500.33.51-azure", "Linux version 5.14.21-150500.33.51-azure "
                     + "(geeko@buildhost) (gcc (SUSE Linux) 7.5.0, GNU ld (GNU Binutils; SUSE Linux Enterprise 15) "
                     + "2.41.0.20230908-150100.7.46) #1 SMP PREEMPT_DYNAMIC Mon May 6 07:27:08 UTC 2024 (a18d4ba)"};
-            case AZURE_LINUX_2 -> new String[] {"5.15.153.1-2.cm2", "Linux version 5.15.153.1-2.cm2 "
-                    + "(root@CBL-Mariner) (gcc (GCC) 11.2.0, GNU ld (GNU Binutils) 2.37) #1 SMP Fri May 3 22:34:55 "
-                    + "UTC 2024"};
-        };
+        }
+        if (distro.azureLinux()) {
+            return new String[] {"5.15.153.1-2.cm2", "Linux version 5.15.153.1-2.cm2 (root@CBL-Mariner) (gcc (GCC) "
+                    + "11.2.0, GNU ld (GNU Binutils) 2.37) #1 SMP Fri May 3 22:34:55 UTC 2024"};
+        }
+        throw new IllegalArgumentException("no kernel known for " + distro);
     }
 
     LinuxRoot file(String path, String... lines) {
