@@ -28,7 +28,8 @@ final class FileInfoCollector implements Collector {
             "/etc/at.allow", "/etc/at.deny",
             "/boot/grub/grub.cfg", "/boot/grub2/grub.cfg",
             "/etc/rsyslog.conf", "/etc/syslog-ng/syslog-ng.conf",
-            "/var/log/journal");
+            "/var/log/journal",
+            "/boot/grub/grub.conf", "/etc/cron.daily/logrotate", "/etc/inetd.conf", "/etc/postfix/main.cf");
 
     @Override
     public String name() {

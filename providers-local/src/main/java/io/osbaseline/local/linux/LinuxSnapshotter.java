@@ -42,7 +42,16 @@ public final class LinuxSnapshotter {
             new KernelModulesCollector(),
             new AccountsCollector(),
             new HomesCollector(),
-            new RootPathCollector());
+            new RootPathCollector(),
+            new KernelCollector(),
+            new InterfacesCollector(),
+            new FirewallCollector(),
+            new NetworkConfigCollector(),
+            new LoggingCollector(),
+            new LimitsCollector(),
+            new GrubCollector(),
+            new PostfixCollector(),
+            new SambaCollector());
 
     /** The names of the collectors, in the order they run: the names rules give in {@code @requires}. */
     public static final List<String> COLLECTOR_NAMES = COLLECTORS.stream().map(Collector::name).toList();

@@ -2,6 +2,7 @@ package io.osbaseline.local.linux;
 
 import io.osbaseline.local.Glob;
 import io.osbaseline.model.CollectorRun;
+import io.osbaseline.model.fact.Setting;
 import io.osbaseline.model.fact.Sysctl;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ import javax.annotation.Nullable;
  * <p>On the live host the value of every key the configuration names, plus {@link #BASELINE_KEYS}, is read from
  * {@code /proc/sys} and wins (source {@code runtime}). Under an offline root only persistent values exist (source: the
  * file); the run is PARTIAL with a gap for {@code /proc/sys}, and no kernel default is invented.
+ *
+ * <p>A key the running kernel does not have (IPv6 keys when IPv6 is disabled at boot, for example) gives
+ * {@code Setting("sysctl", "unavailable", KEY)}, so that rules can tell "not in this kernel" from "not read".
  */
 final class SysctlCollector implements Collector {
     static final String NAME = "sysctl";
@@ -97,6 +101,7 @@ final class SysctlCollector implements Collector {
             }
             if (value.isEmpty()) {
                 missing.add(key);
+                ctx.emit(new Setting(NAME, "unavailable", key));
                 continue;
             }
             ctx.emit(new Sysctl(key, collapse(String.join(" ", value.get())), "runtime"));

@@ -6,6 +6,7 @@ import io.osbaseline.local.Fixtures;
 import io.osbaseline.local.TestRoot;
 import io.osbaseline.model.CollectorStatus;
 import io.osbaseline.model.CoverageGap;
+import io.osbaseline.model.fact.Setting;
 import io.osbaseline.model.fact.Sysctl;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,6 +103,23 @@ class SysctlCollectorTest {
         assertThat(o.run().status()).isEqualTo(CollectorStatus.COLLECTED);
         assertThat(o.run().detail()).startsWith("persistent configuration from 1 file; 5 runtime values from "
                 + "/proc/sys; not in this kernel: net.ipv4.conf.all.accept_redirects, ");
+    }
+
+    @Test
+    void liveKeysTheKernelDoesNotHaveAreReportedAsUnavailable() {
+        TestRoot r = new TestRoot(dir);
+        r.file("/etc/sysctl.d/90-ipv6.conf", "net.ipv6.conf.all.accept_redirects = 0");
+        r.file("/proc/sys/net/ipv4/conf/all/accept_redirects", "0");
+
+        Outcome o = Outcome.run(new SysctlCollector(), r, true, new HostCommands(List.of()));
+
+        assertThat(o.facts(Sysctl.class)).containsExactly(
+                new Sysctl("net.ipv4.conf.all.accept_redirects", "0", "runtime"));
+        assertThat(o.facts(Setting.class)).contains(
+                new Setting("sysctl", "unavailable", "net.ipv6.conf.all.accept_redirects"),
+                new Setting("sysctl", "unavailable", "net.ipv6.conf.all.disable_ipv6"))
+                .doesNotContain(new Setting("sysctl", "unavailable", "net.ipv4.conf.all.accept_redirects"));
+        assertThat(Outcome.offline(new SysctlCollector(), r).facts(Setting.class)).isEmpty();
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The accounts-and-access rules on the hardened root of every distribution (their PAM files, sshd layout, crypto
  * policy and account databases differ), and the distribution differences that change a verdict.
  */
-class DistributionRulesTest {
+class AccessDistributionRulesTest {
     private static final String CONFIG = "/etc/ssh/sshd_config";
 
     /** The rules of the accounts-and-access areas. */
