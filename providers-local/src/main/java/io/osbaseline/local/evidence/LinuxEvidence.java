@@ -36,7 +36,7 @@ public final class LinuxEvidence {
     private static final String TEMPLATE = "collect-linux.sh";
     /** The verbs the script implements; see {@link CollectorInputs}. */
     private static final Set<String> VERBS = Set.of("read", "config", "stat", "redact", "dpkg-status", "list", "sshd",
-            "sysctl-key", "sysctl-source", "sysctl-runtime", "runtime", "command", "homes");
+            "sysctl-key", "sysctl-source", "sysctl-runtime", "runtime", "command", "homes", "grub", "netconf", "netdev");
 
     private static final Script SCRIPT = render();
 

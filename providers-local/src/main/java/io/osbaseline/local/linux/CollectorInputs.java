@@ -32,6 +32,13 @@ import java.util.List;
  *   <li>{@code command PROGRAM ARG...}: the program's output and exit code, when the machine has it.
  *   <li>{@code homes PASSWD}: the home directory of every account and the entries in it whose names start with a
  *       dot: names, kinds, modes and owners, never content.
+ *   <li>{@code grub PATH}: a GRUB configuration (or {@code user.cfg}) with every password hash and plain-text
+ *       password replaced by a marker of the same form; variable references kept.
+ *   <li>{@code netconf PATH}: a network configuration file (ifupdown, rc.local) reduced to the lines that source
+ *       other files or mention {@code promisc} or {@code ipv4ll}, line numbers kept; {@code list DIR netconf GLOB}
+ *       does the same for a directory.
+ *   <li>{@code netdev DIR}: the interfaces under {@code /sys/class/net}: each one's {@code flags} and whether it
+ *       has a {@code wireless} or {@code phy80211} entry.
  * </ul>
  */
 public final class CollectorInputs {
@@ -122,6 +129,35 @@ public final class CollectorInputs {
         in.add(input("list", RootPathCollector.PROFILE_D, "read", "*.sh"));
         // root's startup files, in the usual home; a root whose home is elsewhere in /etc/passwd shows as a gap
         RootPathCollector.ROOT_FILES.forEach(f -> in.add(input("read", "/root/" + f)));
+
+        in.add(input("runtime", KernelCollector.OSRELEASE));
+        in.add(input("runtime", KernelCollector.VERSION));
+        in.add(input("runtime", KernelCollector.CPUINFO));
+        in.add(input("netdev", InterfacesCollector.SYS_CLASS_NET));
+        in.add(command("iptables", List.of("-S")));
+        FirewallCollector.SAVED_RULES.forEach(f -> in.add(input("read", f)));
+        in.add(input("netconf", NetworkConfigCollector.INTERFACES));
+        // the usual target of the interfaces file's source lines; others are gaps
+        in.add(input("list", NetworkConfigCollector.INTERFACES + ".d", "netconf", "*"));
+        in.add(input("netconf", NetworkConfigCollector.RC_LOCAL));
+        in.add(input("config", NetworkConfigCollector.SYSCONFIG_NETWORK));
+        in.add(input("config", LoggingCollector.RSYSLOG_CONF));
+        in.add(input("list", "/etc/rsyslog.d", "config", "*.conf"));
+        in.add(input("config", LoggingCollector.SYSLOG_NG_CONF));
+        in.add(input("list", "/etc/syslog-ng/conf.d", "config", "*.conf"));
+        for (String dir : LoggingCollector.JOURNALD_DIRS) {
+            in.add(input("config", dir + "/journald.conf"));
+            in.add(input("list", dir + "/journald.conf.d", "config", "*.conf"));
+        }
+        in.add(input("list", LoggingCollector.VAR_LOG, "stat", "*"));
+        in.add(input("config", LimitsCollector.LIMITS_CONF));
+        in.add(input("list", LimitsCollector.LIMITS_D, "config", "*.conf"));
+        for (String cfg : GrubCollector.CONFIGS) {
+            in.add(input("grub", cfg));
+            in.add(input("grub", cfg.substring(0, cfg.lastIndexOf('/')) + "/user.cfg"));
+        }
+        in.add(input("config", PostfixCollector.MAIN_CF));
+        in.add(input("config", SambaCollector.SMB_CONF));
         return List.copyOf(in);
     }
 

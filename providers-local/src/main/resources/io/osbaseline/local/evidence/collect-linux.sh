@@ -382,6 +382,34 @@ homes() {
     done <"$work/homes"
 }
 
+# netdev DIR: the network interfaces of the running kernel (/sys/class/net): each one's flags, and whether it has a
+# wireless or phy80211 entry, as files and directories of the stage; other entries by name.
+netdev() {
+    walk "$1" || return 0
+    take stat
+    n_dir=$at
+    [ -d "$r${n_dir:-/}" ] || return 0
+    for n_f in "$r$n_dir"/*; do
+        [ -e "$n_f" ] || [ -L "$n_f" ] || continue
+        n_n=${n_f##*/}
+        case $n_n in *"$nl"*) continue ;; esac
+        if [ ! -d "$n_f" ]; then
+            named "$n_dir/$n_n"
+            continue
+        fi
+        runtime "$n_dir/$n_n/flags"
+        for n_w in wireless phy80211; do
+            if [ -e "$n_f/$n_w" ]; then
+                mkdir -p "$stage/root$n_dir/$n_n/$n_w"
+                printf '%s\n' "$n_dir/$n_n/$n_w" >>"$work/runtime"
+            else
+                printf '%s\n' "$n_dir/$n_n/$n_w" >&4
+            fi
+        done
+    done
+    printf '*\t%s\n' "${n_dir:-/}" >&5
+}
+
 hostname=
 for h in /proc/sys/kernel/hostname /etc/hostname; do
     if [ -f "$r$h" ] && [ -r "$r$h" ]; then
@@ -410,6 +438,10 @@ while IFS= read -r line; do
             walk "$1" && take "$verb" ;;
         dpkg-status)
             walk "$1" && take dpkg ;;
+        grub | netconf)
+            walk "$1" && take "$verb" ;;
+        netdev)
+            netdev "$1" ;;
         list)
             list_dir "$@" ;;
         sshd)
@@ -440,6 +472,7 @@ awk -F'\t' '
     BEGIN {
         rank["name-o"] = 1; rank["name-f"] = 1; rank["name-d"] = 1; rank["name-l"] = 1
         rank["stat"] = 2; rank["denied"] = 3; rank["unit"] = 4; rank["dpkg"] = 4; rank["config"] = 4
+        rank["grub"] = 4; rank["netconf"] = 4
         rank["read"] = 5; rank["entry"] = 5; rank["redact"] = 6
     }
     {
@@ -461,7 +494,7 @@ rootlen=$(printf '%s' "$r" | wc -c)
 
 # Content that stays on the machine whatever asked for it: a file that holds a private key, and a file larger than
 # the SDK reads. What is kept of it is its mode and owner, and the reason.
-{ paths_of read; paths_of config; paths_of redact; paths_of unit; } >"$work/content"
+{ paths_of read; paths_of config; paths_of redact; paths_of unit; paths_of grub; paths_of netconf; } >"$work/content"
 : >"$work/withheld.all"
 if [ -s "$work/content" ]; then
     under_root <"$work/content" | xargs -0 stat -c '%s:%n' 2>/dev/null | awk -F: -v n="$rootlen" -v max="$max_bytes" '
@@ -486,7 +519,7 @@ stage_empty() {
 # Files archived from the root as they are (relative names), and files made in the stage.
 { kept read; paths_of entry; } | sed 's|^/||' >"$work/fromroot"
 : >"$work/staged"
-for kind in redact unit dpkg config; do
+for kind in redact unit dpkg config grub netconf; do
     kept "$kind" >"$work/$kind"
     while IFS= read -r p; do
         stage_empty "$p"
@@ -556,6 +589,35 @@ transform dpkg '
     FNR == 1 { if (out != "") close(out); out = ENVIRON["OSB_STAGE"] substr(FILENAME, length(ENVIRON["OSB_ROOT"]) + 1) }
     /^[ \t\r\f\v]*$/ { print "" > out; next }
     /^(Package|Status|Version):/ { print > out }'
+# GRUB configuration: password hashes and plain-text passwords replaced by a marker of the same form (pbkdf2, md5 or
+# encrypted, plain), variable references kept; comment lines emptied
+# shellcheck disable=SC2016
+transform grub '
+    FNR == 1 { if (out != "") close(out); out = ENVIRON["OSB_STAGE"] substr(FILENAME, length(ENVIRON["OSB_ROOT"]) + 1) }
+    /^[ \t]*#/ { print "" > out; next }
+    {
+        line = $0
+        if (match(line, /^[ \t]*password_pbkdf2[ \t]+[^ \t]+[ \t]+/)) {
+            if (substr(line, RLENGTH + 1) !~ /^"?\$/) line = substr(line, 1, RLENGTH) "grub.pbkdf2.sha512.osbaseline-redacted"
+        } else if (match(line, /^[ \t]*password[ \t]+--(md5|encrypted)[ \t]+/)) {
+            line = substr(line, 1, RLENGTH) "osbaseline-redacted"
+        } else if (match(line, /^[ \t]*password[ \t]+[^ \t]+[ \t]+/) || match(line, /^[ \t]*password[ \t]+/)) {
+            line = substr(line, 1, RLENGTH) "osbaseline-redacted"
+        } else if (match(line, /^[ \t]*(export[ \t]+)?GRUB2_PASSWORD=/)) {
+            v = substr(line, RLENGTH + 1)
+            if (v != "" && v != "\"\"" && v != "\047\047") line = substr(line, 1, RLENGTH) "osbaseline-redacted"
+        }
+        print line > out
+    }'
+# network configuration (ifupdown interfaces files, rc.local): only the lines that source other files or that mention
+# promisc or ipv4ll, which is all the collector reads; the others (they may hold Wi-Fi keys) emptied
+# shellcheck disable=SC2016
+transform netconf '
+    FNR == 1 { if (out != "") close(out); out = ENVIRON["OSB_STAGE"] substr(FILENAME, length(ENVIRON["OSB_ROOT"]) + 1) }
+    {
+        keep = $0 ~ /^[ \t]*(source|source-directory)[ \t]/ || ($0 !~ /^[ \t]*#/ && ($0 ~ /promisc/ || $0 ~ /ipv4ll/))
+        if (keep) print > out; else print "" > out
+    }'
 
 tarball=$work/evidence.tar
 tar_opts="--format=gnu --numeric-owner --no-recursion --verbatim-files-from --mtime=@0"

@@ -18,6 +18,7 @@ import io.osbaseline.model.fact.InstalledPackage;
 import io.osbaseline.model.fact.KernelModule;
 import io.osbaseline.model.fact.Mount;
 import io.osbaseline.model.fact.PasswordState;
+import io.osbaseline.model.fact.Setting;
 import io.osbaseline.model.fact.SshdOption;
 import io.osbaseline.model.fact.Sysctl;
 import io.osbaseline.model.fact.SystemService;
@@ -187,9 +188,26 @@ class LinuxEvidenceTest {
         // a key where a collector reads: an sshd Include that names it, and a PAM file that holds one
         r.file("/etc/ssh/sshd_config.d/30-keys.conf", "Include /etc/ssh/ssh_host_ed25519_key");
         r.text("/etc/pam.d/vpn", Machines.PRIVATE_KEY);
+        // a GRUB password hash, a legacy plain-text password, and a Wi-Fi key next to what a collector reads
+        r.file("/boot/grub/grub.cfg", "set superusers=\"root\"",
+                "password_pbkdf2 root grub.pbkdf2.sha512.10000.9F8E7D6C5B4A39281706F5E4D3C2B1A0.00112233445566778899",
+                "# password_pbkdf2 old grub.pbkdf2.sha512.10000.DEADBEEFCAFE");
+        r.file("/boot/grub/grub.conf", "timeout=5", "password s3cr3t-grub-legacy");
+        r.file("/boot/grub2/user.cfg", "GRUB2_PASSWORD=grub.pbkdf2.sha512.10000.0123ABCD.4567EF");
+        r.file("/etc/network/interfaces", "auto wlan0", "iface wlan0 inet dhcp", "    wpa-psk s3cr3t-wifi-key",
+                "    up ip link set wlan0 promisc on", "source /etc/network/interfaces.d/*");
 
         byte[] evidence = Collection.run("sh", r.dir(), bin, tmp).evidence();
         String all = Archive.everything(evidence);
+        assertThat(all).doesNotContain("9F8E7D6C5B4A", "DEADBEEFCAFE", "s3cr3t-grub-legacy", "0123ABCD",
+                "s3cr3t-wifi-key");
+        // what the collectors derive survives the redaction
+        ConfigurationSnapshot redacted = LinuxEvidence.read(MACHINE, evidence);
+        assertThat(redacted.facts(Setting.class)).contains(
+                new Setting("grub", "/boot/grub/grub.cfg", "password_pbkdf2 for root; superusers root"),
+                new Setting("grub", "/boot/grub/grub.conf", "plain-text password"));
+        assertThat(redacted.facts(Setting.class)).filteredOn(f -> f.namespace().startsWith("network"))
+                .extracting(Setting::value).anyMatch(v -> v.contains("promisc"));
 
         for (String hash : Fixtures.HASHES) {
             assertThat(all).doesNotContain(hash).doesNotContain(hash.substring(hash.lastIndexOf('$') + 1));

@@ -69,6 +69,25 @@ final class Machines {
                 "usb_storage 81920 0 - Live 0x0000000000000000",
                 "dccp 86016 0 - Live 0x0000000000000000");
         r.symlink("/run/systemd/system/apt-daily.timer", "/dev/null");
+        r.file("/proc/sys/kernel/osrelease", "6.1.0-18-cloud-amd64");
+        r.file("/proc/version", "Linux version 6.1.0-18-cloud-amd64 (debian-kernel@lists.debian.org) "
+                + "(gcc-12 (Debian 12.2.0-14) 12.2.0) #1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1 (2024-02-01)");
+        r.file("/proc/cpuinfo", "processor\t: 0", "vendor_id\t: GenuineIntel",
+                "flags\t\t: fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse "
+                        + "sse2 ss syscall nx pdpe1gb rdtscp lm constant_tsc", "", "processor\t: 1",
+                "flags\t\t: fpu vme de pse tsc msr pae mce cx8 apic sep nx lm", "");
+        // sysfs: interfaces are links into /sys/devices, as on a real kernel
+        r.file("/sys/devices/virtual/net/lo/flags", "0x9");
+        r.file("/sys/devices/pci0000:00/0000:00:03.0/net/ens3/flags", "0x1003");
+        r.dir("/sys/devices/pci0000:00/0000:00:04.0/net/wlp0s4/wireless");
+        r.file("/sys/devices/pci0000:00/0000:00:04.0/net/wlp0s4/flags", "0x1002");
+        r.symlink("/sys/class/net/lo", "../../devices/virtual/net/lo");
+        r.symlink("/sys/class/net/ens3", "../../devices/pci0000:00/0000:00:03.0/net/ens3");
+        r.symlink("/sys/class/net/wlp0s4", "../../devices/pci0000:00/0000:00:04.0/net/wlp0s4");
+        r.file("/sys/class/net/bonding_masters", "");
+        command(bin, "iptables", "[ \"$*\" = '-S' ] || { echo \"unexpected: $*\" >&2; exit 1; }\n"
+                + "printf '%s\\n' '-P INPUT DROP' '-P FORWARD DROP' '-P OUTPUT ACCEPT' "
+                + "'-A INPUT -i lo -j ACCEPT'\n");
         command(bin, "systemctl", "[ \"$*\" = 'list-units --all --no-legend --plain --no-pager' ] "
                 + "|| { echo \"unexpected: $*\" >&2; exit 1; }\n"
                 + "printf '%s\\n' 'ssh.service loaded active running OpenBSD Secure Shell server' "

@@ -94,6 +94,6 @@ class ConfigParsersTest {
                 "#telnet stream tcp nowait root /usr/sbin/tcpd /usr/sbin/in.telnetd",
                 "tftp dgram udp wait nobody /usr/sbin/tcpd /usr/sbin/in.tftpd /srv/tftp")));
         assertThat(o.run().detail()).isEqualTo(
-                "1 of 4 files present (/etc/issue, /etc/issue.net, /etc/motd, /etc/inetd.conf)");
+                "1 of 5 files present (/etc/issue, /etc/issue.net, /etc/motd, /etc/inetd.conf, /etc/sysconfig/sshd)");
     }
 }

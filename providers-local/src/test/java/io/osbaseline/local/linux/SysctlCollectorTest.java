@@ -106,6 +106,22 @@ class SysctlCollectorTest {
     }
 
     @Test
+    void aKeyThatWouldLeaveProcSysIsIgnoredNotRead() {
+        TestRoot r = new TestRoot(dir);
+        r.file("/etc/sysctl.d/99-evil.conf", "net/../../../etc/shadow = 1", "kernel..x = 1", "fs.suid_dumpable = 0");
+        r.file("/etc/shadow", "root:$6$secret$hash:19700:0:99999:7:::");
+        r.file("/proc/sys/fs/suid_dumpable", "0");
+
+        Outcome o = Outcome.run(new SysctlCollector(), r, true, new HostCommands(List.of()));
+
+        assertThat(o.facts(Sysctl.class)).extracting(Sysctl::key).doesNotContain("net.//.//.//etc.shadow")
+                .allSatisfy(k -> assertThat(k).doesNotContain("shadow"));
+        assertThat(o.facts(Sysctl.class)).extracting(Sysctl::value).noneMatch(v -> v.contains("secret"));
+        assertThat(o.gaps()).extracting(g -> g.reason()).contains(
+                "'net/../../../etc/shadow' is not a sysctl key; ignored", "'kernel..x' is not a sysctl key; ignored");
+    }
+
+    @Test
     void liveKeysTheKernelDoesNotHaveAreReportedAsUnavailable() {
         TestRoot r = new TestRoot(dir);
         r.file("/etc/sysctl.d/90-ipv6.conf", "net.ipv6.conf.all.accept_redirects = 0");
