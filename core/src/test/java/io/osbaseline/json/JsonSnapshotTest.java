@@ -19,6 +19,7 @@ import io.osbaseline.model.fact.Fact;
 import io.osbaseline.model.fact.FileInfo;
 import io.osbaseline.model.fact.FileKind;
 import io.osbaseline.model.fact.FileLines;
+import io.osbaseline.model.fact.HomeDirectory;
 import io.osbaseline.model.fact.InstalledPackage;
 import io.osbaseline.model.fact.KernelModule;
 import io.osbaseline.model.fact.Mount;
@@ -74,7 +75,9 @@ public class JsonSnapshotTest {
                 new UserGroup("sudo", 27, List.of("alice", "bob")),
                 new PamEntry("common-password", "password", "[success=1 default=ignore]", "pam_unix.so",
                         List.of("obscure", "yescrypt", "remember=5")),
-                new AuditRule("-w /etc/sudoers -p wa -k scope", "/etc/audit/rules.d/50-scope.rules"));
+                new AuditRule("-w /etc/sudoers -p wa -k scope", "/etc/audit/rules.d/50-scope.rules"),
+                new HomeDirectory("alice", 1000, "/home/alice", true, FileKind.DIRECTORY, 0750, 1000, "alice",
+                        List.of(".bashrc"), List.of(".netrc")));
         Coverage coverage = new Coverage(
                 List.of(CollectorRun.collected("sysctl", "runtime values"), CollectorRun.collected("files", null),
                         new CollectorRun("pam", io.osbaseline.model.CollectorStatus.PARTIAL, "2 of 3 files read"),
@@ -122,7 +125,8 @@ public class JsonSnapshotTest {
         List<String> types = new ArrayList<>();
         tree.get("facts").forEach(f -> types.add(f.get("type").asText()));
         assertThat(types).containsExactly("os-release", "file", "file", "file", "file-lines", "setting", "sysctl",
-                "package", "service", "mount", "kernel-module", "sshd-option", "user", "group", "pam", "audit-rule");
+                "package", "service", "mount", "kernel-module", "sshd-option", "user", "group", "pam", "audit-rule",
+                "home-directory");
 
         JsonNode passwd = tree.get("facts").get(1);
         assertThat(passwd.get("mode").isTextual()).isTrue();
@@ -133,6 +137,8 @@ public class JsonSnapshotTest {
         assertThat(absent.get("exists").asBoolean()).isFalse();
         assertThat(tree.get("facts").get(12).get("lastChange").asText()).isEqualTo("2024-11-03");
         assertThat(tree.get("facts").get(12).get("password").asText()).isEqualTo("SET");
+        assertThat(tree.get("facts").get(16).get("mode").asText()).isEqualTo("0750");
+        assertThat(tree.get("facts").get(16).get("presentFiles").get(0).asText()).isEqualTo(".netrc");
         assertThat(tree.at("/coverage/collectors/3/status").asText()).isEqualTo("FAILED");
         assertThat(tree.at("/coverage/collectors/1").has("detail")).isFalse();
         assertThat(tree.at("/coverage/gaps/0/path").asText()).isEqualTo("/etc/pam.d/sshd");
