@@ -7,6 +7,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /** Turns SDK exceptions into the short reasons reports show. */
 final class AwsErrors {
+    /** How the SDK's default credentials chain starts its message when no provider in it has credentials. */
+    private static final String NO_CREDENTIALS = "Unable to load credentials";
     private AwsErrors() {
     }
 
@@ -24,7 +26,14 @@ final class AwsErrors {
             return s.append(" (HTTP ").append(service.statusCode()).append(')').toString();
         }
         String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
+        if (message == null) {
+            return e.getClass().getSimpleName();
+        }
+        if (message.startsWith(NO_CREDENTIALS)) {
+            return "no AWS credentials found: give the option profile=NAME, set AWS_PROFILE or AWS_ACCESS_KEY_ID and"
+                    + " AWS_SECRET_ACCESS_KEY, or run where an instance or container role applies (" + message + ")";
+        }
+        return message;
     }
 
     /** The service's error code, or null for a client-side error. */

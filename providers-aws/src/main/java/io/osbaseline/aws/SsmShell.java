@@ -65,8 +65,8 @@ final class SsmShell implements ChunkedTransport.Shell {
         }
         if (RUNNING.contains(status)) {
             cancel(commandId);
-            throw new SnapshotException("SSM command " + commandId + " did not finish within " + timeout.toSeconds()
-                    + " s (status " + invocation.statusAsString() + "); it was cancelled");
+            throw new SnapshotException("SSM command " + commandId + " did not finish within " + readable(timeout)
+                    + " (status " + invocation.statusAsString() + "); it was cancelled");
         }
         throw new SnapshotException(failure(commandId, invocation));
     }
@@ -112,6 +112,10 @@ final class SsmShell implements ChunkedTransport.Shell {
         } catch (SdkException e) {
             LOG.warn("could not cancel SSM command {} on {}: {}", commandId, instanceId, AwsErrors.describe(e));
         }
+    }
+
+    private static String readable(Duration d) {
+        return d.toMillis() < 1000 ? d.toMillis() + " ms" : d.toSeconds() + " s";
     }
 
     private static String failure(String commandId, GetCommandInvocationResponse invocation) {

@@ -49,7 +49,8 @@ class ChunkedTransportTest {
                 if (p.exitValue() != 0) {
                     throw new SnapshotException("exit " + p.exitValue() + ": " + Files.readString(err));
                 }
-                return stdout.length() > ChunkedTransport.SSM_OUTPUT_LIMIT ? stdout.substring(0, ChunkedTransport.SSM_OUTPUT_LIMIT) : stdout;
+                int limit = ChunkedTransport.SSM_OUTPUT_LIMIT;
+                return stdout.length() > limit ? stdout.substring(0, limit) : stdout;
             } catch (IOException e) {
                 throw new SnapshotException(e.toString(), e);
             } catch (InterruptedException e) {
