@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.ssm.model.PlatformType;
 
 /**
  * The machines of an AWS account, region by region: EC2 instances, and on request the SSM hybrid nodes. A snapshot is
- * taken through SSM: by running the osbaseline collector with Run Command ({@link SnapshotMode#COMMAND}, the default),
+ * taken through SSM: by running the osbaseline collector with Run Command ({@link SnapshotMode#COMMAND}, the default;
+ * the Linux collector with AWS-RunShellScript, the Windows one with AWS-RunPowerShellScript),
  * or from SSM Inventory ({@link SnapshotMode#INVENTORY}). Instances that do not run, or that SSM does not manage, are
  * NOT_APPLICABLE with the reason; a node SSM cannot reach, a command that fails and evidence that arrives damaged are
  * errors of that machine only.
@@ -63,8 +64,10 @@ public final class AwsProvider implements Provider {
     private final Inventory inventory;
     private final NodeCheck nodeCheck;
     private final InventorySnapshots inventorySnapshots;
-    private final ChunkedTransport transport;
+    private final ChunkedTransport posix;
+    private final ChunkedTransport powerShell;
     private final RemoteCollector linuxCollector;
+    private final RemoteCollector windowsCollector;
     private final Duration commandTimeout;
 
     private AwsProvider(Builder b, AwsClients clients) {
@@ -75,8 +78,10 @@ public final class AwsProvider implements Provider {
         this.inventory = new Inventory(clients, Inventory.Selection.of(b.instanceIds, b.tags, b.hybridNodes));
         this.nodeCheck = new NodeCheck(clients, inventory);
         this.inventorySnapshots = new InventorySnapshots(b.clock);
-        this.transport = new ChunkedTransport(b.chunkSize);
+        this.posix = new ChunkedTransport(PosixScripts.INSTANCE, b.chunkSize);
+        this.powerShell = new ChunkedTransport(PowerShellScripts.INSTANCE, b.chunkSize);
         this.linuxCollector = b.linuxCollector;
+        this.windowsCollector = b.windowsCollector;
         this.commandTimeout = b.commandTimeout;
     }
 
@@ -124,11 +129,7 @@ public final class AwsProvider implements Provider {
             return inventorySnapshots.snapshot(clients.ssm(region), machine);
         }
         PlatformType platform = node.platformType();
-        if (platform == PlatformType.WINDOWS) {
-            throw new SnapshotException("Windows nodes cannot be collected through Run Command yet: this osbaseline"
-                    + " has no Windows collector for SSM (mode=inventory reads their installed applications)");
-        }
-        if (platform != PlatformType.LINUX) {
+        if (platform != PlatformType.LINUX && platform != PlatformType.WINDOWS) {
             String reported = node.platformTypeAsString() == null ? "no platform" : "platform "
                     + node.platformTypeAsString();
             throw new MachineNotApplicableException("SSM reports " + reported
@@ -139,12 +140,16 @@ public final class AwsProvider implements Provider {
                     + (node.lastPingDateTime() == null ? "" : " (last seen " + node.lastPingDateTime() + ")")
                     + ", so Run Command cannot reach the machine");
         }
-        SsmShell shell = new SsmShell(clients.ssm(region), clients.waiter(region), machine.id(), commandTimeout);
+        boolean windows = platform == PlatformType.WINDOWS;
+        ChunkedTransport transport = windows ? powerShell : posix;
+        RemoteCollector collector = windows ? windowsCollector : linuxCollector;
+        SsmShell shell = new SsmShell(clients.ssm(region), clients.waiter(region), machine.id(),
+                transport.scripts().document(), commandTimeout);
         long start = System.nanoTime();
-        byte[] evidence = transport.fetch(linuxCollector.script(), shell);
+        byte[] evidence = transport.fetch(collector.script(), shell);
         LOG.debug("evidence of {}: {} bytes in {} ms", machine.id(), evidence.length,
                 (System.nanoTime() - start) / 1_000_000);
-        return linuxCollector.read(machine, new ByteArrayInputStream(evidence));
+        return collector.read(machine, new ByteArrayInputStream(evidence));
     }
 
     private Region regionOf(Machine machine) throws SnapshotException {
@@ -190,6 +195,7 @@ public final class AwsProvider implements Provider {
         private Duration commandTimeout = Duration.ofMinutes(5);
         private Duration pollInterval = Duration.ofSeconds(3);
         private RemoteCollector linuxCollector = LinuxEvidenceCollector.INSTANCE;
+        private RemoteCollector windowsCollector = WindowsBundleCollector.INSTANCE;
         private Clock clock = Clock.systemUTC();
         private int chunkSize = ChunkedTransport.DEFAULT_CHUNK_SIZE;
 
@@ -294,6 +300,12 @@ public final class AwsProvider implements Provider {
         /** The collector run on Linux machines; default: the {@code local} provider's evidence collector. */
         public Builder linuxCollector(RemoteCollector collector) {
             this.linuxCollector = Objects.requireNonNull(collector);
+            return this;
+        }
+
+        /** The collector run on Windows machines; default: the {@code local} provider's osbaseline-collect.ps1. */
+        public Builder windowsCollector(RemoteCollector collector) {
+            this.windowsCollector = Objects.requireNonNull(collector);
             return this;
         }
 

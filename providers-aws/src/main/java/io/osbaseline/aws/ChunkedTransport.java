@@ -16,18 +16,16 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Carries a collector's evidence from a Linux machine through SSM Run Command, whose answer keeps only the first
- * 24,000 characters of a command's output, while evidence is typically tens of kilobytes.
+ * Carries a collector's evidence from a machine through SSM Run Command, whose answer keeps only the first 24,000
+ * characters of a command's output, while evidence is typically tens of kilobytes.
  *
  * <p>The first command unpacks the collector (sent gzip'ed and base64-encoded), runs it, keeps its base64 output
- * (line breaks removed) in a private directory made by {@code mktemp -d} under {@code $TMPDIR} or {@code /var/tmp},
- * and prints a header line with the directory, the total length and the SHA-256 of that text, then its first chunk.
- * Each further command prints one more chunk ({@code dd} with the chunk size as block size); the last one removes the
- * directory. Every chunk is framed by an end
- * line with its index, so that a cut answer is seen; the chunks put together must have the announced length and
- * SHA-256, so that a damaged one is seen too. Only then is the text decoded. A transfer that fails half-way removes the
- * directory with one more command, which is not waited for; a collect command also removes directories that earlier,
- * interrupted runs left for more than a day.
+ * (line breaks removed) in a private directory on the machine, and prints a header line with the total length and the
+ * SHA-256 of that text, the chunk size and the directory, then its first chunk. Each further command prints one more
+ * chunk; the last one removes the directory. Every chunk is framed by an end line with its index, so that a cut answer
+ * is seen; the chunks put together must have the announced length and SHA-256, so that a damaged one is seen too. Only
+ * then is the text decoded. A transfer that fails half-way removes the directory with one more command, which is not
+ * waited for. The commands themselves are the {@link TransportScripts} of the machine's shell.
  *
  * <p>Cost: one command per started {@value #DEFAULT_CHUNK_SIZE} characters of base64, about 15 KB of evidence.
  */
@@ -45,9 +43,7 @@ final class ChunkedTransport {
     static final int FORMAT_VERSION = 1;
 
     private static final Pattern HEADER_LINE = Pattern.compile(
-            HEADER + " (\\d+) (/[A-Za-z0-9._/-]*/osbaseline\\.[A-Za-z0-9]+) (\\d{1,12}) ([0-9a-f]{64}) (\\d+)");
-    /** Ends the here-document of the packed script; no base64 line can equal it (base64 has no '_'). */
-    private static final String SCRIPT_END = "OSBASELINE_COLLECTOR_END";
+            HEADER + " (\\d+) (\\d{1,12}) ([0-9a-f]{64}) (\\d+) (.+)");
 
     /** Runs shell commands on one machine. */
     interface Shell {
@@ -62,13 +58,19 @@ final class ChunkedTransport {
         void runDetached(List<String> commands);
     }
 
+    private final TransportScripts scripts;
     private final int chunkSize;
 
-    ChunkedTransport(int chunkSize) {
+    ChunkedTransport(TransportScripts scripts, int chunkSize) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunk size must be positive, got " + chunkSize);
         }
+        this.scripts = scripts;
         this.chunkSize = chunkSize;
+    }
+
+    TransportScripts scripts() {
+        return scripts;
     }
 
     /**
@@ -77,7 +79,7 @@ final class ChunkedTransport {
      * @throws SnapshotException when a command fails, or the evidence arrives cut, damaged or not base64
      */
     byte[] fetch(String script, Shell shell) throws SnapshotException {
-        String first = shell.run(collectCommands(script));
+        String first = shell.run(scripts.collect(packed(script), chunkSize));
         Header header = parseHeader(first);
         int chunks = header.chunks();
         StringBuilder text = new StringBuilder(header.length());
@@ -85,12 +87,13 @@ final class ChunkedTransport {
         try {
             text.append(chunkData(first, 0, header, true));
             for (int i = 1; i < chunks; i++) {
-                text.append(chunkData(shell.run(chunkCommands(header, i, i == chunks - 1)), i, header, false));
+                List<String> commands = scripts.chunk(header.dir(), i, header.chunkSize(), i == chunks - 1);
+                text.append(chunkData(shell.run(commands), i, header, false));
             }
             done = true;
         } finally {
             if (!done && chunks > 1) {
-                shell.runDetached(List.of("rm -rf '" + header.dir() + "'"));
+                shell.runDetached(scripts.remove(header.dir()));
             }
         }
         verify(text, header);
@@ -100,64 +103,6 @@ final class ChunkedTransport {
             throw new SnapshotException("the collector's output is not base64 (" + e.getMessage()
                     + "); it starts with '" + excerpt(text.toString()) + "'");
         }
-    }
-
-    /**
-     * The first command: unpack the collector, run it, keep its output, print the header and the first chunk. The
-     * collector travels gzip'ed and base64-encoded, which makes the request about three times smaller than the
-     * script and leaves no quoting to get wrong.
-     */
-    List<String> collectCommands(String script) {
-        List<String> lines = new ArrayList<>();
-        lines.add("# osbaseline: run the collector, keep its evidence here, print it in chunks of " + chunkSize);
-        lines.add("umask 077");
-        lines.add("base=\"${TMPDIR:-/var/tmp}\"");
-        lines.add("find \"$base\" -maxdepth 1 -type d -name 'osbaseline.*' -mmin +1440 -exec rm -rf {} + 2>/dev/null");
-        lines.add("dir=$(mktemp -d \"$base/osbaseline.XXXXXXXXXX\") || { echo \"osbaseline: cannot create a directory"
-                + " in $base\" >&2; exit 73; }");
-        lines.add("command -v sha256sum >/dev/null 2>&1 || { echo 'osbaseline: sha256sum is missing' >&2;"
-                + " rm -rf \"$dir\"; exit 69; }");
-        lines.add("# the collector script, gzip'ed and base64-encoded");
-        lines.add("base64 -d > \"$dir/collector.gz\" <<'" + SCRIPT_END + "'");
-        lines.addAll(packed(script));
-        lines.add(SCRIPT_END);
-        lines.add("gzip -dc \"$dir/collector.gz\" > \"$dir/collector.sh\" || { echo 'osbaseline: cannot unpack the"
-                + " collector' >&2; rm -rf \"$dir\"; exit 65; }");
-        lines.add("sh \"$dir/collector.sh\" < /dev/null > \"$dir/out\" 2> \"$dir/err\"");
-        lines.add("rc=$?");
-        lines.add("if [ \"$rc\" -ne 0 ]; then");
-        lines.add("  tail -c 4000 \"$dir/err\" >&2");
-        lines.add("  echo \"osbaseline: the collector exited with status $rc\" >&2");
-        lines.add("  rm -rf \"$dir\"");
-        lines.add("  exit \"$rc\"");
-        lines.add("fi");
-        lines.add("tr -d '\\r\\n' < \"$dir/out\" > \"$dir/evidence\"");
-        lines.add("rm -f \"$dir/out\" \"$dir/err\" \"$dir/collector.sh\" \"$dir/collector.gz\"");
-        lines.add("length=$(wc -c < \"$dir/evidence\" | tr -d ' ')");
-        lines.add("sum=$(sha256sum \"$dir/evidence\" | cut -d ' ' -f 1)");
-        lines.add("printf '" + HEADER + " " + FORMAT_VERSION + " %s %s %s " + chunkSize + "\\n' \"$dir\" \"$length\""
-                + " \"$sum\"");
-        lines.add("dd if=\"$dir/evidence\" bs=" + chunkSize + " count=1 2>/dev/null");
-        lines.add("printf '\\n" + END + " 0\\n'");
-        lines.add("if [ \"$length\" -le " + chunkSize + " ]; then rm -rf \"$dir\"; fi");
-        lines.add("exit 0");
-        return lines;
-    }
-
-    /** The command that prints chunk {@code index}; the last one removes the directory. */
-    List<String> chunkCommands(Header header, int index, boolean last) {
-        String file = "'" + header.dir() + "/evidence'";
-        List<String> lines = new ArrayList<>();
-        lines.add("# osbaseline: print chunk " + index + " of " + header.chunks() + " of the evidence");
-        lines.add("if [ ! -f " + file + " ]; then echo \"osbaseline: \"" + file + "\" is gone (removed or the machine"
-                + " restarted since the collector ran)\" >&2; exit 66; fi");
-        lines.add("printf '" + CHUNK + " " + index + "\\n'");
-        lines.add("dd if=" + file + " bs=" + header.chunkSize() + " skip=" + index + " count=1 2>/dev/null");
-        lines.add("printf '\\n" + END + " " + index + "\\n'");
-        if (last) {
-            lines.add("rm -rf '" + header.dir() + "'");
-        }
-        return lines;
     }
 
     /** The header line of the first command's output. */
@@ -170,12 +115,17 @@ final class ChunkedTransport {
                     : "the command printed no evidence header; its output starts with '" + excerpt(stdout) + "'");
         }
         int version = Integer.parseInt(m.group(1));
+        String dir = m.group(5).strip();
         if (version != FORMAT_VERSION) {
             throw new SnapshotException("evidence header of version " + version + "; this osbaseline reads version "
                     + FORMAT_VERSION);
         }
-        long length = Long.parseLong(m.group(3));
-        int size = Integer.parseInt(m.group(5));
+        long length = Long.parseLong(m.group(2));
+        int size = Integer.parseInt(m.group(4));
+        if (!scripts.isWorkDirectory(dir)) {
+            throw new SnapshotException("the evidence header names '" + excerpt(dir) + "', not a directory that"
+                    + " osbaseline's commands make");
+        }
         if (size != chunkSize) {
             throw new SnapshotException("the evidence header announces chunks of " + size + " characters, " + chunkSize
                     + " were asked for");
@@ -185,7 +135,7 @@ final class ChunkedTransport {
             throw new SnapshotException("the evidence is " + length + " characters of base64, more than the "
                     + (long) MAX_CHUNKS * size + " this transport carries in " + MAX_CHUNKS + " commands");
         }
-        return new Header(m.group(2), (int) length, m.group(4), size);
+        return new Header(dir, (int) length, m.group(3), size);
     }
 
     /** The data of chunk {@code index}: the line after the header (first command) or after the chunk line. */
@@ -249,9 +199,9 @@ final class ChunkedTransport {
         return lines;
     }
 
+    /** The first line, without its line break (LF, or CRLF as Windows writes). */
     private static String firstLine(String text) {
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl);
+        return text.lines().findFirst().orElse("");
     }
 
     static String excerpt(String text) {

@@ -6,18 +6,20 @@ import io.osbaseline.provider.SnapshotException;
 import java.io.InputStream;
 
 /**
- * A collector that runs on a machine through SSM Run Command and the reader of the evidence it prints. The script
- * must write its evidence to standard output, base64-encoded (line breaks are ignored), and exit with status 0; the
- * provider carries it back intact whatever its size (see {@link ChunkedTransport}) and hands the decoded bytes to
- * {@link #read}.
+ * A collector that runs on a machine through SSM Run Command, and the reader of the evidence it prints. The script is
+ * POSIX sh for Linux machines and PowerShell for Windows machines; run with no arguments, as root or SYSTEM, in a
+ * private directory of its own, it must write the base64 of its evidence to standard output (line breaks and other
+ * white space are ignored) and exit with status 0. The provider carries the evidence back intact whatever its size
+ * (see {@link ChunkedTransport}) and hands the decoded bytes to {@link #read}.
  *
- * <p>The default for Linux is the {@code local} provider's collector ({@code io.osbaseline.local.evidence}), so that
- * one parser reads a machine's files whether they are local or remote. Embedders may give their own, for example to
- * collect more.
+ * <p>The defaults are the {@code local} provider's collectors, so that one parser reads a machine's files whether
+ * they are local or remote: for Linux its evidence script and reader ({@code io.osbaseline.local.evidence}), for
+ * Windows {@code osbaseline-collect.ps1} and the {@code windows-export} reader. Embedders may give their own, for
+ * example to collect more.
  */
 public interface RemoteCollector {
 
-    /** The POSIX sh script to run as root; it writes the base64 of its evidence to standard output. */
+    /** The script to run: POSIX sh for Linux, PowerShell for Windows. */
     String script();
 
     /**

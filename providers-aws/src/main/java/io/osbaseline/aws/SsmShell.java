@@ -16,14 +16,14 @@ import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
 import software.amazon.awssdk.services.ssm.waiters.SsmWaiter;
 
 /**
- * Runs shell scripts on one managed node through SSM Run Command ({@code AWS-RunShellScript}): SendCommand, then
+ * Runs scripts on one managed node through SSM Run Command ({@code AWS-RunShellScript} or
+ * {@code AWS-RunPowerShellScript}): SendCommand, then
  * GetCommandInvocation through the SDK's waiter until the invocation ends. The waiter throws when the invocation ends
  * in a failure state (Failed, Cancelled, TimedOut) or when it gives up; the invocation is then read once more, so that
  * the error names the status, the exit code and the end of standard error.
  */
 final class SsmShell implements ChunkedTransport.Shell {
     private static final Logger LOG = LoggerFactory.getLogger(SsmShell.class);
-    static final String DOCUMENT = "AWS-RunShellScript";
     private static final Set<CommandInvocationStatus> RUNNING = Set.of(CommandInvocationStatus.PENDING,
             CommandInvocationStatus.IN_PROGRESS, CommandInvocationStatus.DELAYED);
     private static final int STDERR_EXCERPT = 600;
@@ -31,16 +31,19 @@ final class SsmShell implements ChunkedTransport.Shell {
     private final SsmClient ssm;
     private final SsmWaiter waiter;
     private final String instanceId;
+    private final String document;
     private final Duration timeout;
 
     /**
      * @param waiter a waiter of {@code ssm} whose wait timeout covers {@code timeout}
+     * @param document the SSM document that runs the commands
      * @param timeout how long a command may run on the node
      */
-    SsmShell(SsmClient ssm, SsmWaiter waiter, String instanceId, Duration timeout) {
+    SsmShell(SsmClient ssm, SsmWaiter waiter, String instanceId, String document, Duration timeout) {
         this.ssm = ssm;
         this.waiter = waiter;
         this.instanceId = instanceId;
+        this.document = document;
         this.timeout = timeout;
     }
 
@@ -85,7 +88,7 @@ final class SsmShell implements ChunkedTransport.Shell {
         long seconds = Math.max(30, timeout.toSeconds());
         SendCommandRequest request = SendCommandRequest.builder()
                 .instanceIds(instanceId)
-                .documentName(DOCUMENT)
+                .documentName(document)
                 .comment("osbaseline evidence collection")
                 .timeoutSeconds((int) Math.min(Integer.MAX_VALUE, seconds))
                 .parameters(Map.of("commands", commands, "executionTimeout", List.of(Long.toString(seconds))))

@@ -170,10 +170,12 @@ class AwsCommandModeTest {
         assertThat(result.get("i-0000000000000000d")).extracting(Assessment::status, Assessment::reason)
                 .containsExactly(AssessmentStatus.ERROR, "the SSM Agent is ConnectionLost (last seen"
                         + " 2026-11-12T16:13:20Z), so Run Command cannot reach the machine");
-        assertThat(result.get("i-0000000000000000e")).extracting(Assessment::status, Assessment::reason)
-                .containsExactly(AssessmentStatus.ERROR, "Windows nodes cannot be collected through Run Command"
-                        + " yet: this osbaseline has no Windows collector for SSM (mode=inventory reads their"
-                        + " installed applications)");
+        // a Windows node gets PowerShell, which this test agent runs only where PowerShell is installed
+        assertThat(aws.calls("SendCommand")).filteredOn(c -> c.body().path("InstanceIds").path(0).asText()
+                .equals("i-0000000000000000e")).extracting(c -> c.body().path("DocumentName").asText())
+                .containsExactly("AWS-RunPowerShellScript");
+        assertThat(result.get("i-0000000000000000e").status()).isEqualTo(AssessmentStatus.ERROR);
+        assertThat(result.get("i-0000000000000000e").reason()).startsWith("SSM command ");
         assertThat(result.get("i-0000000000000000f").status()).isEqualTo(AssessmentStatus.ERROR);
         assertThat(result.get("i-0000000000000000f").reason())
                 .matches("SSM command [0-9a-f-]{36} ended Failed, exit code 2: tar: /etc/ssh: Cannot open:"
@@ -188,7 +190,7 @@ class AwsCommandModeTest {
         // a stopped or unmanaged instance gets no command
         assertThat(aws.calls("SendCommand")).extracting(c -> c.body().path("InstanceIds").path(0).asText())
                 .doesNotContain("i-0000000000000000b", "i-0000000000000000c", "i-0000000000000000d",
-                        "i-0000000000000000e", "i-00000000000000012");
+                        "i-00000000000000012");
         assertThat(aws.leftovers()).as("no evidence is left on the machines").isEmpty();
     }
 

@@ -70,6 +70,11 @@ class ChunkedTransportTest {
         }
     }
 
+    /** The transport with the POSIX commands. */
+    private static ChunkedTransport sh(int chunkSize) {
+        return new ChunkedTransport(PosixScripts.INSTANCE, chunkSize);
+    }
+
     private Path payload(int bytes, long seed) throws IOException {
         byte[] data = new byte[bytes];
         new Random(seed).nextBytes(data);
@@ -93,7 +98,7 @@ class ChunkedTransportTest {
     void sixtyKilobytesArriveByteIdenticalInChunks() throws Exception {
         Path file = payload(60 * 1024, 1);
         LocalShell shell = new LocalShell();
-        byte[] received = new ChunkedTransport(ChunkedTransport.DEFAULT_CHUNK_SIZE).fetch(printBase64(file), shell);
+        byte[] received = sh(ChunkedTransport.DEFAULT_CHUNK_SIZE).fetch(printBase64(file), shell);
 
         assertThat(received).isEqualTo(Files.readAllBytes(file));
         // 61,440 bytes are 81,920 characters of base64: five commands of at most 20,000
@@ -106,7 +111,7 @@ class ChunkedTransportTest {
     void smallEvidenceTakesOneCommandAndLeavesNothing() throws Exception {
         Path file = payload(1000, 2);
         LocalShell shell = new LocalShell();
-        assertThat(new ChunkedTransport(ChunkedTransport.DEFAULT_CHUNK_SIZE).fetch(printBase64(file), shell))
+        assertThat(sh(ChunkedTransport.DEFAULT_CHUNK_SIZE).fetch(printBase64(file), shell))
                 .isEqualTo(Files.readAllBytes(file));
         assertThat(shell.sent).hasSize(1);
         assertThat(leftovers()).isEmpty();
@@ -116,13 +121,13 @@ class ChunkedTransportTest {
     void evidenceOfExactlyOneChunkAndEmptyEvidence() throws Exception {
         Path exact = payload(15_000, 3); // 20,000 characters of base64
         LocalShell shell = new LocalShell();
-        assertThat(new ChunkedTransport(20_000).fetch(printBase64(exact), shell))
+        assertThat(sh(20_000).fetch(printBase64(exact), shell))
                 .isEqualTo(Files.readAllBytes(exact));
         assertThat(shell.sent).hasSize(1);
 
         Path empty = tmp.resolve("empty");
         Files.write(empty, new byte[0]);
-        assertThat(new ChunkedTransport(20_000).fetch(printBase64(empty), new LocalShell())).isEmpty();
+        assertThat(sh(20_000).fetch(printBase64(empty), new LocalShell())).isEmpty();
         assertThat(leftovers()).isEmpty();
     }
 
@@ -130,7 +135,7 @@ class ChunkedTransportTest {
     void aChunkLargerThanSsmKeepsIsCaughtAsCut() throws Exception {
         Path file = payload(60 * 1024, 4);
         LocalShell shell = new LocalShell();
-        assertThatThrownBy(() -> new ChunkedTransport(30_000).fetch(printBase64(file), shell))
+        assertThatThrownBy(() -> sh(30_000).fetch(printBase64(file), shell))
                 .isInstanceOf(SnapshotException.class)
                 .hasMessageContaining("chunk 1 of 3 of the evidence arrived cut: 23")
                 .hasMessageContaining("of 30000 characters, no end line")
@@ -146,7 +151,7 @@ class ChunkedTransportTest {
         // change one base64 character of the second chunk, keeping its length
         shell.tamper = out -> out.startsWith(ChunkedTransport.CHUNK + " 1\n")
                 ? out.substring(0, 30) + (out.charAt(30) == 'A' ? 'B' : 'A') + out.substring(31) : out;
-        assertThatThrownBy(() -> new ChunkedTransport(20_000).fetch(printBase64(file), shell))
+        assertThatThrownBy(() -> sh(20_000).fetch(printBase64(file), shell))
                 .isInstanceOf(SnapshotException.class)
                 .hasMessageMatching("the evidence arrived damaged: its SHA-256 is [0-9a-f]{64}, the machine announced"
                         + " [0-9a-f]{64}");
@@ -156,7 +161,7 @@ class ChunkedTransportTest {
     @Test
     void aFailingCollectorReportsItsStatusAndStandardError() throws Exception {
         LocalShell shell = new LocalShell();
-        assertThatThrownBy(() -> new ChunkedTransport(20_000).fetch("echo 'cannot read /etc/shadow' >&2\nexit 3\n",
+        assertThatThrownBy(() -> sh(20_000).fetch("echo 'cannot read /etc/shadow' >&2\nexit 3\n",
                 shell))
                 .isInstanceOf(SnapshotException.class)
                 .hasMessageContaining("exit 3")
@@ -168,7 +173,7 @@ class ChunkedTransportTest {
     @Test
     void outputThatIsNotBase64IsReportedWithItsStart() throws Exception {
         LocalShell shell = new LocalShell();
-        assertThatThrownBy(() -> new ChunkedTransport(20_000).fetch("echo 'Welcome to the machine!'\n", shell))
+        assertThatThrownBy(() -> sh(20_000).fetch("echo 'Welcome to the machine!'\n", shell))
                 .isInstanceOf(SnapshotException.class)
                 .hasMessageContaining("not base64")
                 .hasMessageContaining("it starts with 'Welcome to the machine!'");
@@ -192,7 +197,7 @@ class ChunkedTransportTest {
                 return super.run(commands);
             }
         };
-        assertThatThrownBy(() -> new ChunkedTransport(20_000).fetch(printBase64(file), shell))
+        assertThatThrownBy(() -> sh(20_000).fetch(printBase64(file), shell))
                 .isInstanceOf(SnapshotException.class)
                 .hasMessageContaining("exit 66")
                 .hasMessageContaining("is gone (removed or the machine restarted since the collector ran)");
@@ -201,24 +206,66 @@ class ChunkedTransportTest {
     @Test
     void aScriptContainingHereDocumentsAndQuotesRunsUnchanged() throws Exception {
         String script = "cat <<'EOF' | base64\nit's \"quoted\" $HOME `date`\nEOF\n";
-        byte[] received = new ChunkedTransport(20_000).fetch(script, new LocalShell());
+        byte[] received = sh(20_000).fetch(script, new LocalShell());
         assertThat(new String(received, StandardCharsets.UTF_8)).isEqualTo("it's \"quoted\" $HOME `date`\n");
     }
 
     @Test
     void headersAreCheckedBeforeAnyChunkIsAskedFor() throws Exception {
-        ChunkedTransport transport = new ChunkedTransport(20_000);
+        ChunkedTransport transport = sh(20_000);
+        String sum = "0".repeat(64);
         assertThatThrownBy(() -> transport.parseHeader("Last login: Mon\n"))
                 .hasMessage("the command printed no evidence header; its output starts with 'Last login: Mon'");
-        assertThatThrownBy(() -> transport.parseHeader("OSBASELINE-EVIDENCE 1 /tmp/x'; rm -rf / 10 abc 20000\n"))
+        assertThatThrownBy(() -> transport.parseHeader("OSBASELINE-EVIDENCE 1 10 abc 20000 /tmp/osbaseline.a\n"))
                 .hasMessageStartingWith("malformed evidence header");
-        String sum = "0".repeat(64);
-        assertThatThrownBy(() -> transport.parseHeader("OSBASELINE-EVIDENCE 2 /tmp/osbaseline.a 10 " + sum
-                + " 20000\n")).hasMessage("evidence header of version 2; this osbaseline reads version 1");
-        assertThatThrownBy(() -> transport.parseHeader("OSBASELINE-EVIDENCE 1 /tmp/osbaseline.a 2000001 " + sum
-                + " 20000\n")).hasMessage("the evidence is 2000001 characters of base64, more than the 2000000 this"
-                + " transport carries in 100 commands");
-        assertThat(transport.parseHeader("OSBASELINE-EVIDENCE 1 /var/tmp/osbaseline.Ab3 45000 " + sum + " 20000\n"))
+        assertThatThrownBy(() -> transport.parseHeader("OSBASELINE-EVIDENCE 1 10 " + sum
+                + " 20000 /tmp/x'; rm -rf /; '/osbaseline.a\n"))
+                .hasMessage("the evidence header names '/tmp/x'; rm -rf /; '/osbaseline.a', not a directory that"
+                        + " osbaseline's commands make");
+        assertThatThrownBy(() -> transport.parseHeader("OSBASELINE-EVIDENCE 2 10 " + sum
+                + " 20000 /tmp/osbaseline.a\n")).hasMessage("evidence header of version 2; this osbaseline reads"
+                + " version 1");
+        assertThatThrownBy(() -> transport.parseHeader("OSBASELINE-EVIDENCE 1 2000001 " + sum
+                + " 20000 /tmp/osbaseline.a\n")).hasMessage("the evidence is 2000001 characters of base64, more than"
+                + " the 2000000 this transport carries in 100 commands");
+        assertThat(transport.parseHeader("OSBASELINE-EVIDENCE 1 45000 " + sum + " 20000 /var/tmp/osbaseline.Ab3\n"))
                 .isEqualTo(new ChunkedTransport.Header("/var/tmp/osbaseline.Ab3", 45000, sum, 20000));
+    }
+
+    @Test
+    void powerShellHeadersNameWindowsDirectoriesAndEndLinesWithCrLf() throws Exception {
+        ChunkedTransport transport = new ChunkedTransport(PowerShellScripts.INSTANCE, 20_000);
+        String sum = "ab".repeat(32);
+        assertThat(transport.parseHeader("OSBASELINE-EVIDENCE 1 45000 " + sum
+                + " 20000 C:\\Windows\\TEMP\\osbaseline.0a1b2c3d4e\r\nAAAA"))
+                .isEqualTo(new ChunkedTransport.Header("C:\\Windows\\TEMP\\osbaseline.0a1b2c3d4e", 45000, sum,
+                        20000));
+        assertThat(transport.parseHeader("OSBASELINE-EVIDENCE 1 1 " + sum
+                + " 20000 C:\\Users\\Jane Doe\\AppData\\Local\\Temp\\osbaseline.f00\n").dir())
+                .isEqualTo("C:\\Users\\Jane Doe\\AppData\\Local\\Temp\\osbaseline.f00");
+        assertThatThrownBy(() -> transport.parseHeader("OSBASELINE-EVIDENCE 1 1 " + sum
+                + " 20000 C:\\x' ; Remove-Item C:\\ -Recurse ; '\\osbaseline.a\n"))
+                .hasMessageContaining("not a directory that osbaseline's commands make");
+        assertThatThrownBy(() -> transport.parseHeader("OSBASELINE-EVIDENCE 1 1 " + sum + " 20000 C:\\Windows\n"))
+                .hasMessageContaining("not a directory that osbaseline's commands make");
+    }
+
+    @Test
+    void powerShellCommandsCarryThePackedCollectorAndPrintTheSameFraming() {
+        String collector = "Write-Output 'evidence'";
+        List<String> collect = PowerShellScripts.INSTANCE.collect(ChunkedTransport.packed(collector), 20_000);
+        int start = collect.indexOf("$packed = @'");
+        int end = collect.indexOf("'@");
+        assertThat(start).isPositive();
+        assertThat(collect.subList(start + 1, end)).isEqualTo(ChunkedTransport.packed(collector));
+        assertThat(String.join("\n", collect))
+                .contains("[Console]::Out.Write(\"OSBASELINE-EVIDENCE 1 $($evidence.Length) $sum 20000 $dir`n\")")
+                .contains("[Console]::Out.Write(\"`nOSBASELINE-END 0`n\")")
+                .contains("-RedirectStandardOutput $out -RedirectStandardError $err");
+        assertThat(String.join("\n", PowerShellScripts.INSTANCE.chunk("C:\\Windows\\TEMP\\osbaseline.a", 2, 20_000,
+                true)))
+                .contains("$file = Join-Path 'C:\\Windows\\TEMP\\osbaseline.a' 'evidence'")
+                .contains("$from = 2 * 20000")
+                .contains("Remove-Item -LiteralPath 'C:\\Windows\\TEMP\\osbaseline.a' -Recurse -Force");
     }
 }

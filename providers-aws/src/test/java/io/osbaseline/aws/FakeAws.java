@@ -363,8 +363,9 @@ final class FakeAws implements AutoCloseable {
                 String commandId = UUID.randomUUID().toString();
                 List<String> lines = new ArrayList<>();
                 req.path("Parameters").path("commands").forEach(l -> lines.add(l.asText()));
+                boolean powerShell = req.path("DocumentName").asText().equals("AWS-RunPowerShellScript");
                 invocations.put(commandId, hanging.contains(id) ? new Invocation(id, "InProgress", -1, "", "")
-                        : execute(id, String.join("\n", lines)));
+                        : execute(id, String.join("\n", lines), powerShell));
                 ObjectNode command = out.putObject("Command");
                 command.put("CommandId", commandId).put("DocumentName", req.path("DocumentName").asText())
                         .put("Status", "Pending").putArray("InstanceIds").add(id);
@@ -462,11 +463,33 @@ final class FakeAws implements AutoCloseable {
         }
     }
 
-    /** Runs a command as the SSM Agent runs AWS-RunShellScript: the lines as one sh script. */
-    private Invocation execute(String instanceId, String script) throws IOException {
-        Path file = Files.createTempFile(agentHome, "_script", ".sh");
+    /** Where PowerShell 7 is installed on this machine, if it is. */
+    @Nullable
+    static Path pwsh() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "pwsh");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Runs a command as the SSM Agent runs AWS-RunShellScript (the lines as one sh script) or AWS-RunPowerShellScript
+     * (as one .ps1 script, with PowerShell 7 when this machine has it; without it the command fails, as on a node
+     * without PowerShell).
+     */
+    private Invocation execute(String instanceId, String script, boolean powerShell) throws IOException {
+        Path pwsh = pwsh();
+        if (powerShell && pwsh == null) {
+            return new Invocation(instanceId, "Failed", 127, "", "powershell: not installed on this test agent");
+        }
+        Path file = Files.createTempFile(agentHome, "_script", powerShell ? ".ps1" : ".sh");
         Files.writeString(file, script);
-        ProcessBuilder pb = new ProcessBuilder("sh", file.toString());
+        ProcessBuilder pb = powerShell
+                ? new ProcessBuilder(pwsh.toString(), "-NoProfile", "-NonInteractive", "-File", file.toString())
+                : new ProcessBuilder("sh", file.toString());
         pb.environment().put("TMPDIR", agentHome.toString());
         pb.environment().putAll(agentEnv);
         pb.environment().putAll(instanceEnv.getOrDefault(instanceId, Map.of()));
