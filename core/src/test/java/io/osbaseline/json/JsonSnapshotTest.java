@@ -14,6 +14,7 @@ import io.osbaseline.model.Coverage;
 import io.osbaseline.model.CoverageGap;
 import io.osbaseline.model.Machine;
 import io.osbaseline.model.OsFamily;
+import io.osbaseline.model.Status;
 import io.osbaseline.model.fact.AuditRule;
 import io.osbaseline.model.fact.Fact;
 import io.osbaseline.model.fact.FileInfo;
@@ -25,6 +26,7 @@ import io.osbaseline.model.fact.Mount;
 import io.osbaseline.model.fact.OsRelease;
 import io.osbaseline.model.fact.PamEntry;
 import io.osbaseline.model.fact.PasswordState;
+import io.osbaseline.model.fact.ReportedVerdict;
 import io.osbaseline.model.fact.Setting;
 import io.osbaseline.model.fact.SshdOption;
 import io.osbaseline.model.fact.Sysctl;
@@ -74,7 +76,10 @@ public class JsonSnapshotTest {
                 new UserGroup("sudo", 27, List.of("alice", "bob")),
                 new PamEntry("common-password", "password", "[success=1 default=ignore]", "pam_unix.so",
                         List.of("obscure", "yescrypt", "remember=5")),
-                new AuditRule("-w /etc/sudoers -p wa -k scope", "/etc/audit/rules.d/50-scope.rules"));
+                new AuditRule("-w /etc/sudoers -p wa -k scope", "/etc/audit/rules.d/50-scope.rules"),
+                new ReportedVerdict("azure-guest-configuration", "azure-linux", "109",
+                        "Ensure SSH root login is disabled", Status.FAIL, List.of("PermitRootLogin is set to yes"),
+                        Instant.parse("2025-03-01T07:00:00Z")));
         Coverage coverage = new Coverage(
                 List.of(CollectorRun.collected("sysctl", "runtime values"), CollectorRun.collected("files", null),
                         new CollectorRun("pam", io.osbaseline.model.CollectorStatus.PARTIAL, "2 of 3 files read"),
@@ -122,7 +127,8 @@ public class JsonSnapshotTest {
         List<String> types = new ArrayList<>();
         tree.get("facts").forEach(f -> types.add(f.get("type").asText()));
         assertThat(types).containsExactly("os-release", "file", "file", "file", "file-lines", "setting", "sysctl",
-                "package", "service", "mount", "kernel-module", "sshd-option", "user", "group", "pam", "audit-rule");
+                "package", "service", "mount", "kernel-module", "sshd-option", "user", "group", "pam", "audit-rule",
+                "reported-verdict");
 
         JsonNode passwd = tree.get("facts").get(1);
         assertThat(passwd.get("mode").isTextual()).isTrue();
