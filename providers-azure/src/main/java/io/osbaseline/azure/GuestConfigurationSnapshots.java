@@ -82,19 +82,14 @@ final class GuestConfigurationSnapshots {
                 collectedAt = report.endTime;
             }
         }
-        return new ConfigurationSnapshot(machine, collectedAt == null ? Instant.now() : collectedAt, facts,
-                new Coverage(merge(runs), List.of()));
-    }
-
-    /** One run of the collector per snapshot: the first failure, or every report described. */
-    private static List<CollectorRun> merge(List<CollectorRun> runs) {
-        if (runs.size() == 1) {
-            return runs;
-        }
         List<String> details = runs.stream().map(CollectorRun::detail).toList();
-        boolean anyUsable = runs.stream().anyMatch(r -> r.status().usable());
-        return List.of(anyUsable ? CollectorRun.collected(COLLECTOR, String.join("; ", details))
-                : CollectorRun.failed(COLLECTOR, String.join("; ", details)));
+        if (runs.stream().noneMatch(r -> r.status().usable())) {
+            // nothing to assess yet: one clear reason beats a finding per rule that only says "not collected"
+            throw new SnapshotException("no guest configuration report for " + id.kind() + " " + id.name() + " yet: "
+                    + String.join("; ", details));
+        }
+        return new ConfigurationSnapshot(machine, collectedAt == null ? Instant.now() : collectedAt, facts,
+                new Coverage(List.of(CollectorRun.collected(COLLECTOR, String.join("; ", details))), List.of()));
     }
 
     @CheckForNull
