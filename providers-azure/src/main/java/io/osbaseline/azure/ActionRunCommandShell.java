@@ -48,8 +48,7 @@ final class ActionRunCommandShell implements RemoteShell {
             PollResponse<PollResult<RunCommandResultInner>> last = poller.waitForCompletion(timeout);
             if (last.getStatus() != LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
                 if (!last.getStatus().isComplete()) {
-                    throw new SnapshotException("Run Command on " + vm.kind() + " " + vm.name()
-                            + " did not finish within " + timeout + " (status " + last.getStatus() + ")");
+                    throw timedOut(timeout);
                 }
                 throw new SnapshotException("Run Command on " + vm.kind() + " " + vm.name() + " ended "
                         + last.getStatus());
@@ -58,6 +57,9 @@ final class ActionRunCommandShell implements RemoteShell {
         } catch (SnapshotException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (e.getCause() instanceof java.util.concurrent.TimeoutException) {
+                throw timedOut(timeout);
+            }
             throw new SnapshotException("Run Command on " + vm.kind() + " " + vm.name() + " failed: "
                     + AzureErrors.describe(e), e);
         }
@@ -65,6 +67,11 @@ final class ActionRunCommandShell implements RemoteShell {
             throw new SnapshotException("Run Command on " + vm.kind() + " " + vm.name() + " returned no output");
         }
         return parse(result.value());
+    }
+
+    private SnapshotException timedOut(Duration timeout) {
+        return new SnapshotException("Run Command on " + vm.kind() + " " + vm.name() + " did not finish within "
+                + Durations.describe(timeout));
     }
 
     /** Linux: one status whose message holds both streams; Windows: one status per stream. */

@@ -88,7 +88,7 @@ final class ManagedRunCommandShell implements RemoteShell {
                 return new Output(stdout, stderr);
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new SnapshotException(where + " did not finish within " + timeout + " (state "
+                throw new SnapshotException(where + " did not finish within " + Durations.describe(timeout) + " (state "
                         + (state.isEmpty() ? "unknown" : state) + ")");
             }
             try {

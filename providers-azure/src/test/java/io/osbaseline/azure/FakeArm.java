@@ -99,7 +99,10 @@ final class FakeArm implements AutoCloseable {
         };
     }
 
-    /** Answers {@code method} requests whose path (leading slashes collapsed) matches {@code pathRegex}. */
+    /**
+     * Answers {@code method} requests whose path (leading slashes collapsed) matches {@code pathRegex}; the route
+     * declared last is tried first, and a handler that returns null passes the request to the routes before it.
+     */
     FakeArm on(String method, String pathRegex, Handler handler) {
         routes.add(0, new Route(method, Pattern.compile(pathRegex, Pattern.CASE_INSENSITIVE), handler));
         return this;
@@ -133,7 +136,9 @@ final class FakeArm implements AutoCloseable {
                 Matcher m = route.path.matcher(path);
                 if (route.method.equals(method) && m.matches()) {
                     reply = route.handler.handle(new Request(call, m));
-                    break;
+                    if (reply != null) {
+                        break;
+                    }
                 }
             }
             if (reply == null) {
