@@ -115,15 +115,17 @@ public final class AzureProviderFactory implements ProviderFactory {
                     + " (Run Command's own limit), got " + minutes);
         }
         b.runTimeout(Duration.ofMinutes(minutes));
+        AzureProvider provider;
+        try {
+            provider = b.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new InvalidOptionException("provider 'azure': " + e.getMessage());
+        }
         if (mode == SnapshotMode.RUN_COMMAND && !b.hasCollector(OsFamily.LINUX)) {
             throw new InvalidOptionException("mode=run-command needs an evidence collector for Linux machines,"
                     + " and this build has none; use mode=guest-configuration");
         }
-        try {
-            return b.build();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidOptionException("provider 'azure': " + e.getMessage());
-        }
+        return provider;
     }
 
     private static TokenCredential credential(String kind, @CheckForNull String tenant, @CheckForNull String clientId,
