@@ -46,6 +46,7 @@ public final class AzureProvider implements Provider {
     private final SnapshotMode mode;
     private final @Nullable RunCommandSnapshots runCommand;
     private final GuestConfigurationSnapshots guestConfiguration;
+    private final List<String> subscriptions;
 
     private AzureProvider(Builder b) {
         this.clients = new AzureClients(b.credential, b.profile, b.httpClient, b.retryPolicy, b.pollInterval);
@@ -53,6 +54,7 @@ public final class AzureProvider implements Provider {
                 new InventoryFilter(b.subscriptions, b.resourceGroup, b.tags, b.includeArc));
         this.state = new MachineState(clients::compute, clients.arm());
         this.mode = b.mode;
+        this.subscriptions = List.copyOf(b.subscriptions);
         this.guestConfiguration = new GuestConfigurationSnapshots(clients.arm());
         if (b.mode == SnapshotMode.RUN_COMMAND) {
             EvidenceTransport transport = b.outputContainerUrl == null
@@ -88,6 +90,16 @@ public final class AzureProvider implements Provider {
             return Objects.requireNonNull(runCommand).collect(machine, id);
         }
         return guestConfiguration.collect(machine, id);
+    }
+
+    /**
+     * Defender for Cloud's sub-assessments of the baseline recommendations in this provider's subscriptions (read
+     * through Azure Resource Graph, lazily paged), to set beside our verdicts with
+     * {@link VerdictComparison#compare}. A page that fails surfaces as
+     * {@link io.osbaseline.provider.UncheckedProviderException}.
+     */
+    public Stream<DefenderFinding> defenderFindings() {
+        return new DefenderAssessments(clients.resourceGraph(), subscriptions).findings();
     }
 
     /** Builds an {@link AzureProvider}; only the credential and one subscription are required. */
