@@ -37,7 +37,7 @@ class DefenderTest {
 
     @BeforeAll
     static void engine() throws Exception {
-        engine = BaselineEngine.builder().build();
+        engine = TestEngine.get();
     }
 
     @BeforeEach

@@ -41,7 +41,7 @@ class FailureIsolationTest {
 
     @BeforeAll
     static void engine() throws Exception {
-        engine = BaselineEngine.builder().build();
+        engine = TestEngine.get();
     }
 
     @BeforeEach

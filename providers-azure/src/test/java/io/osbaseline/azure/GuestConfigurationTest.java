@@ -35,7 +35,7 @@ class GuestConfigurationTest {
 
     @BeforeAll
     static void engine() throws Exception {
-        engine = BaselineEngine.builder().build();
+        engine = TestEngine.get();
     }
 
     @BeforeEach

@@ -52,7 +52,7 @@ class RunCommandTest {
 
     @BeforeAll
     static void engine() throws Exception {
-        engine = BaselineEngine.builder().build();
+        engine = TestEngine.get();
     }
 
     @BeforeEach
