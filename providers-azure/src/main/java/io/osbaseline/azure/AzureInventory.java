@@ -127,7 +127,7 @@ final class AzureInventory {
             return Map.of();
         }
         Map<String, String> out = new LinkedHashMap<>();
-        tags.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        tags.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 

@@ -145,8 +145,7 @@ final class GuestConfigurationSnapshots {
         String resourceId = resource.path("resourceId").asText("").strip();
         String ruleId = null;
         JsonNode props = resource.path("properties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : props.properties()) {
             if (e.getKey().equalsIgnoreCase("ruleId") && e.getValue().isTextual() && !e.getValue().asText().isBlank()) {
                 ruleId = e.getValue().asText().strip();
             }
