@@ -20,6 +20,7 @@ import io.osbaseline.model.fact.Fact;
 import io.osbaseline.model.fact.FileInfo;
 import io.osbaseline.model.fact.FileKind;
 import io.osbaseline.model.fact.FileLines;
+import io.osbaseline.model.fact.HomeDirectory;
 import io.osbaseline.model.fact.InstalledPackage;
 import io.osbaseline.model.fact.KernelModule;
 import io.osbaseline.model.fact.Mount;
@@ -77,6 +78,8 @@ public class JsonSnapshotTest {
                 new PamEntry("common-password", "password", "[success=1 default=ignore]", "pam_unix.so",
                         List.of("obscure", "yescrypt", "remember=5")),
                 new AuditRule("-w /etc/sudoers -p wa -k scope", "/etc/audit/rules.d/50-scope.rules"),
+                new HomeDirectory("alice", 1000, "/home/alice", true, FileKind.DIRECTORY, 0750, 1000, "alice",
+                        List.of(".bashrc"), List.of(".netrc")),
                 new ReportedVerdict("azure-guest-configuration", "azure-linux", "109",
                         "Ensure SSH root login is disabled", Status.FAIL, List.of("PermitRootLogin is set to yes"),
                         Instant.parse("2025-03-01T07:00:00Z")));
@@ -128,7 +131,7 @@ public class JsonSnapshotTest {
         tree.get("facts").forEach(f -> types.add(f.get("type").asText()));
         assertThat(types).containsExactly("os-release", "file", "file", "file", "file-lines", "setting", "sysctl",
                 "package", "service", "mount", "kernel-module", "sshd-option", "user", "group", "pam", "audit-rule",
-                "reported-verdict");
+                "home-directory", "reported-verdict");
 
         JsonNode passwd = tree.get("facts").get(1);
         assertThat(passwd.get("mode").isTextual()).isTrue();
@@ -139,6 +142,8 @@ public class JsonSnapshotTest {
         assertThat(absent.get("exists").asBoolean()).isFalse();
         assertThat(tree.get("facts").get(12).get("lastChange").asText()).isEqualTo("2024-11-03");
         assertThat(tree.get("facts").get(12).get("password").asText()).isEqualTo("SET");
+        assertThat(tree.get("facts").get(16).get("mode").asText()).isEqualTo("0750");
+        assertThat(tree.get("facts").get(16).get("presentFiles").get(0).asText()).isEqualTo(".netrc");
         assertThat(tree.at("/coverage/collectors/3/status").asText()).isEqualTo("FAILED");
         assertThat(tree.at("/coverage/collectors/1").has("detail")).isFalse();
         assertThat(tree.at("/coverage/gaps/0/path").asText()).isEqualTo("/etc/pam.d/sshd");

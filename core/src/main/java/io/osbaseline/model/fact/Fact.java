@@ -26,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = UserGroup.class, name = "group"),
     @JsonSubTypes.Type(value = PamEntry.class, name = "pam"),
     @JsonSubTypes.Type(value = AuditRule.class, name = "audit-rule"),
+    @JsonSubTypes.Type(value = HomeDirectory.class, name = "home-directory"),
     @JsonSubTypes.Type(value = ReportedVerdict.class, name = "reported-verdict"),
 })
 public interface Fact {

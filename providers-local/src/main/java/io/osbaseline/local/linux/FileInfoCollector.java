@@ -20,7 +20,7 @@ final class FileInfoCollector implements Collector {
     static final List<String> BASELINE_PATHS = List.of(
             "/etc/passwd", "/etc/passwd-", "/etc/group", "/etc/group-",
             "/etc/shadow", "/etc/shadow-", "/etc/gshadow", "/etc/gshadow-",
-            "/etc/ssh/sshd_config",
+            "/etc/ssh/sshd_config", "/etc/sysconfig/sshd",
             "/etc/motd", "/etc/issue", "/etc/issue.net",
             "/etc/hosts.allow", "/etc/hosts.deny",
             "/etc/crontab", "/etc/cron.d", "/etc/cron.daily", "/etc/cron.hourly", "/etc/cron.weekly",

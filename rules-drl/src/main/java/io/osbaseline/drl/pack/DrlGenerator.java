@@ -17,7 +17,7 @@ public final class DrlGenerator {
                     new SysctlTemplate(), new SshdOptionTemplate(), new SettingTemplate(), new PackageAbsentTemplate(),
                     new PackagePresentTemplate(), new ServiceDisabledTemplate(), new ServiceEnabledTemplate(),
                     new MountOptionTemplate(), new KernelModuleTemplate(), new FilePermissionTemplate(),
-                    new FileLinesTemplate())
+                    new FileLinesTemplate(), new PamOptionsTemplate())
             .collect(Collectors.toMap(CheckTemplate::kind, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 
     /**

@@ -45,6 +45,7 @@ final class LinuxRoot {
         packages(r, distro);
         services(r, distro);
         banners(r, distro);
+        tcpWrappers(r, distro);
         return r;
     }
 
@@ -54,37 +55,160 @@ final class LinuxRoot {
         r.file("/etc/hostname", "web-1");
     }
 
-    /** Accounts and groups, with their files' permissions. */
+    /**
+     * Accounts and groups, with their files' permissions and backups, the home directories of the accounts that can
+     * log in, and root's PATH. RHEL, Alma, Rocky and Azure Linux have no shadow group.
+     */
     private static void accounts(LinuxRoot r, Distro distro) {
-        r.file("/etc/passwd", "root:x:0:0:root:/root:/bin/bash", "daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin",
-                "sshd:x:100:65534::/run/sshd:/usr/sbin/nologin", "alice:x:1000:1000:Alice:/home/alice:/bin/bash");
+        String nologin = distro.debianFamily() ? "/usr/sbin/nologin" : "/sbin/nologin";
+        r.file("/etc/passwd", "root:x:0:0:root:/root:/bin/bash", "daemon:x:1:1:daemon:/usr/sbin:" + nologin,
+                "sshd:x:100:65534::/run/sshd:" + nologin, "alice:x:1000:1000:Alice:/home/alice:/bin/bash");
         r.mode("/etc/passwd", 0644);
-        r.file("/etc/group", "root:x:0:", "daemon:x:1:", "shadow:x:42:", "alice:x:1000:");
+        boolean shadowGroup = distro.debianFamily() || distro.suse();
+        r.file("/etc/group", "root:x:0:", "daemon:x:1:", shadowGroup ? "shadow:x:42:" : "wheel:x:10:",
+                "nogroup:x:65534:", "alice:x:1000:", "sshusers:x:1001:alice");
         r.mode("/etc/group", 0644);
         r.file("/etc/shadow", "root:$6$rounds=5000$saltsalt$AbCdEfGhIjKlMnOpQrStUv:19700:7:365:7:::",
                 "daemon:*:19700:0:99999:7:::", "sshd:!:19700::::::",
                 "alice:$6$pepper$ZyXwVuTsRqPoNmLkJiHgFe:19700:7:365:7:::");
         r.mode("/etc/shadow", 0400);
+        r.copy("/etc/passwd", "/etc/passwd-").mode("/etc/passwd-", 0600);
+        r.copy("/etc/group", "/etc/group-").mode("/etc/group-", 0644);
+        r.copy("/etc/shadow", "/etc/shadow-").mode("/etc/shadow-", 0400);
+        r.file("/etc/gshadow", "root:*::", shadowGroup ? "shadow:*::" : "wheel:*::", "alice:!::",
+                "sshusers:!::alice").mode("/etc/gshadow", 0400);
+        r.copy("/etc/gshadow", "/etc/gshadow-").mode("/etc/gshadow-", 0400);
+        if (shadowGroup) {
+            r.owner("/etc/shadow", 0, 42).owner("/etc/shadow-", 0, 42).owner("/etc/gshadow", 0, 42)
+                    .owner("/etc/gshadow-", 0, 42);
+        }
+        r.dir("/root", 0700);
+        r.file("/root/.profile", "if [ \"$BASH\" ]; then", "  [ -f ~/.bashrc ] && . ~/.bashrc", "fi",
+                "mesg n 2> /dev/null || true").mode("/root/.profile", 0644);
+        r.dir("/home/alice", 0750).owner("/home/alice", 1000, 1000);
+        r.file("/home/alice/.bashrc", "export EDITOR=vi", "PATH=\"$HOME/bin:$PATH\"").mode("/home/alice/.bashrc", 0644)
+                .owner("/home/alice/.bashrc", 1000, 1000);
+        r.file("/etc/profile", "if [ \"$(id -u)\" -eq 0 ]; then",
+                "  PATH=\"/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\"", "else",
+                "  PATH=\"/usr/local/bin:/usr/bin:/bin\"", "fi", "export PATH");
     }
 
-    /** Password policy and PAM. */
+    /**
+     * Password policy: login.defs, and PAM with its module configuration where each distribution keeps it:
+     * common-password and common-auth (Debian, Ubuntu; pam_tally2 on Ubuntu 20.04), system-auth and password-auth
+     * (RHEL, Alma, Rocky), common-password-pc and common-auth-pc behind links with pam_cracklib (SUSE),
+     * system-password and system-auth (Azure Linux).
+     */
     private static void passwords(LinuxRoot r, Distro distro) {
         r.file("/etc/login.defs", "# shadow-utils configuration", "MAIL_DIR /var/mail", "PASS_MAX_DAYS 365",
-                "PASS_MIN_DAYS 7", "PASS_WARN_AGE 7", "UMASK 077", "ENCRYPT_METHOD SHA512");
+                "PASS_MIN_DAYS 7", "PASS_WARN_AGE 7", "UID_MIN 1000", "UMASK 077", "ENCRYPT_METHOD SHA512");
         r.file("/etc/pam.d/su", "auth       sufficient pam_rootok.so", "auth       required   pam_wheel.so use_uid",
                 "@include common-auth", "@include common-account", "session    required   pam_limits.so");
+        r.file("/etc/security/pwquality.conf", "# Configuration for systemwide password quality limits",
+                "minlen = 14", "minclass = 4", "dcredit = -1", "ucredit = -1", "lcredit = -1", "ocredit = -1");
+        r.file("/etc/security/faillock.conf", "# pam_faillock configuration", "deny = 5", "unlock_time = 900");
+        if (distro.debianFamily()) {
+            r.file("/etc/pam.d/common-password",
+                    "password\trequisite\t\t\tpam_pwquality.so retry=3",
+                    "password\trequired\t\t\tpam_pwhistory.so remember=5 use_authtok",
+                    "password\t[success=1 default=ignore]\tpam_unix.so obscure use_authtok try_first_pass sha512",
+                    "password\trequisite\t\t\tpam_deny.so", "password\trequired\t\t\tpam_permit.so");
+            if (distro == Distro.UBUNTU_20_04 || distro == Distro.UBUNTU_16_04) {
+                r.file("/etc/pam.d/common-auth", "auth\trequired\t\t\tpam_tally2.so onerr=fail deny=5 unlock_time=900",
+                        "auth\t[success=1 default=ignore]\tpam_unix.so nullok", "auth\trequisite\t\t\tpam_deny.so",
+                        "auth\trequired\t\t\tpam_permit.so");
+            } else {
+                r.file("/etc/pam.d/common-auth", "auth\trequired\t\t\tpam_faillock.so preauth",
+                        "auth\t[success=1 default=ignore]\tpam_unix.so nullok",
+                        "auth\t[default=die]\t\t\tpam_faillock.so authfail", "auth\trequisite\t\t\tpam_deny.so",
+                        "auth\trequired\t\t\tpam_permit.so");
+            }
+        } else if (distro.rhelFamily()) {
+            for (String stack : new String[] {"system-auth", "password-auth"}) {
+                r.file("/etc/authselect/" + stack,
+                        "# Generated by authselect", "auth        required      pam_env.so",
+                        "auth        required      pam_faillock.so preauth silent",
+                        "auth        sufficient    pam_unix.so",
+                        "auth        required      pam_faillock.so authfail", "auth        required      pam_deny.so",
+                        "account     required      pam_unix.so",
+                        "password    requisite     pam_pwquality.so local_users_only",
+                        "password    required      pam_pwhistory.so use_authtok remember=5",
+                        "password    sufficient    pam_unix.so sha512 shadow use_authtok",
+                        "password    required      pam_deny.so", "session     required      pam_unix.so");
+                r.symlink("/etc/pam.d/" + stack, "/etc/authselect/" + stack);
+            }
+        } else if (distro.suse()) {
+            r.delete("/etc/security/pwquality.conf");
+            r.file("/etc/pam.d/common-password-pc",
+                    "password\trequisite\tpam_cracklib.so minlen=14 minclass=4 dcredit=-1 ucredit=-1 ocredit=-1 "
+                            + "lcredit=-1 retry=3",
+                    "password\trequired\tpam_pwhistory.so remember=5 use_authtok",
+                    "password\trequired\tpam_unix.so\tuse_authtok nullok shadow try_first_pass sha512");
+            r.symlink("/etc/pam.d/common-password", "common-password-pc");
+            r.file("/etc/pam.d/common-auth-pc", "auth\trequired\tpam_env.so",
+                    "auth\trequired\tpam_faillock.so preauth", "auth\trequired\tpam_unix.so\ttry_first_pass",
+                    "auth\t[default=die]\tpam_faillock.so authfail");
+            r.symlink("/etc/pam.d/common-auth", "common-auth-pc");
+        } else {
+            r.file("/etc/pam.d/system-password",
+                    "password  requisite  pam_pwquality.so retry=3 enforce_for_root",
+                    "password  required   pam_pwhistory.so remember=5 use_authtok",
+                    "password  required   pam_unix.so sha512 shadow try_first_pass use_authtok");
+            r.file("/etc/pam.d/system-auth", "auth      required   pam_faillock.so preauth deny=5 unlock_time=900",
+                    "auth      required   pam_unix.so", "auth      required   pam_faillock.so authfail deny=5 "
+                            + "unlock_time=900");
+        }
     }
 
-    /** The OpenSSH server. */
+    /**
+     * The OpenSSH server: settings in sshd_config (a drop-in that sorts before the crypto policy's on RHEL 9 family),
+     * the unit that passes the crypto policy on the command line on RHEL 8, and the installed version.
+     */
     private static void ssh(LinuxRoot r, Distro distro) {
-        r.file("/etc/ssh/sshd_config", "Include /etc/ssh/sshd_config.d/*.conf", "PermitRootLogin no",
-                "PermitEmptyPasswords no", "IgnoreRhosts yes", "MaxAuthTries 4", "HostbasedAuthentication no",
-                "PermitUserEnvironment no", "Subsystem sftp /usr/lib/openssh/sftp-server");
+        String[] settings = {"PermitRootLogin no", "PermitEmptyPasswords no", "IgnoreRhosts yes", "MaxAuthTries 4",
+            "HostbasedAuthentication no", "PermitUserEnvironment no", "LogLevel INFO", "LoginGraceTime 1m",
+            "ClientAliveInterval 300", "ClientAliveCountMax 1", "Banner /etc/issue.net",
+            "Ciphers aes256-ctr,aes192-ctr,aes128-ctr",
+            "MACs hmac-sha2-512-etm@openssh.com,hmac-sha2-256-etm@openssh.com,hmac-sha2-512,hmac-sha2-256",
+            "AllowGroups sshusers", "DenyUsers root", "DenyGroups root"};
+        String sftp = distro.debianFamily() ? "/usr/lib/openssh/sftp-server"
+                : distro.suse() ? "/usr/lib/ssh/sftp-server" : "/usr/libexec/openssh/sftp-server";
+        if (distro.rhelFamily() && distro != Distro.RHEL_8) {
+            r.file("/etc/ssh/sshd_config", "Include /etc/ssh/sshd_config.d/*.conf", "AuthorizedKeysFile .ssh/authorized_keys",
+                    "Subsystem sftp " + sftp);
+            r.file("/etc/ssh/sshd_config.d/40-hardening.conf", settings);
+            r.file("/etc/ssh/sshd_config.d/50-redhat.conf", "Include /etc/crypto-policies/back-ends/opensshserver.config",
+                    "SyslogFacility AUTHPRIV", "UsePAM yes", "X11Forwarding yes");
+            r.file("/etc/crypto-policies/back-ends/opensshserver.config",
+                    "Ciphers aes256-gcm@openssh.com,chacha20-poly1305@openssh.com,aes256-ctr,aes128-gcm@openssh.com",
+                    "MACs hmac-sha2-256-etm@openssh.com,hmac-sha1-etm@openssh.com,umac-128-etm@openssh.com");
+        } else {
+            String[] main = new String[settings.length + 2];
+            main[0] = "Include /etc/ssh/sshd_config.d/*.conf";
+            System.arraycopy(settings, 0, main, 1, settings.length);
+            main[main.length - 1] = "Subsystem sftp " + sftp;
+            r.file("/etc/ssh/sshd_config", main);
+        }
         r.mode("/etc/ssh/sshd_config", 0600);
-        r.file("/var/lib/dpkg/status",
-                "Package: openssh-server", "Status: install ok installed", "Version: 1:9.2p1-2+deb12u3", "",
-                "Package: cron", "Status: install ok installed", "Version: 3.0pl1-162", "",
-                "Package: login", "Status: install ok installed", "Version: 1:4.13+dfsg1-1+b1", "");
+        if (distro.rhelFamily()) {
+            r.file("/etc/sysconfig/sshd", "# Configuration file for the sshd service.", "OPTIONS=\"\"",
+                    "# CRYPTO_POLICY=");
+        }
+        if (distro == Distro.RHEL_8) {
+            r.file("/usr/lib/systemd/system/sshd.service", "[Unit]", "Description=OpenSSH server daemon", "[Service]",
+                    "Type=notify", "EnvironmentFile=-/etc/crypto-policies/back-ends/opensshserver.config",
+                    "EnvironmentFile=-/etc/sysconfig/sshd", "ExecStart=/usr/sbin/sshd -D $OPTIONS $CRYPTO_POLICY",
+                    "[Install]", "WantedBy=multi-user.target");
+            r.file("/etc/crypto-policies/back-ends/opensshserver.config",
+                    "CRYPTO_POLICY='-oCiphers=aes256-ctr,aes128-ctr -oMACs=hmac-sha2-256-etm@openssh.com,"
+                            + "hmac-sha2-512-etm@openssh.com,hmac-sha2-256,hmac-sha2-512 -oKexAlgorithms=curve25519-sha256'");
+        }
+        if (distro.debianFamily()) {
+            r.file("/var/lib/dpkg/status",
+                    "Package: openssh-server", "Status: install ok installed", "Version: " + distro.openSshVersion(), "",
+                    "Package: cron", "Status: install ok installed", "Version: 3.0pl1-162", "",
+                    "Package: login", "Status: install ok installed", "Version: 1:4.13+dfsg1-1+b1", "");
+        }
     }
 
     /** Kernel parameters. */
@@ -122,6 +246,18 @@ final class LinuxRoot {
     private static void banners(LinuxRoot r, Distro distro) {
         r.file("/etc/issue", "Authorized uses only. All activity may be monitored and reported.");
         r.mode("/etc/issue", 0644);
+        r.file("/etc/issue.net", "Authorized uses only. All activity may be monitored and reported.");
+        r.mode("/etc/issue.net", 0644);
+        r.file("/etc/motd", "Maintenance window: Sundays 02:00-04:00 UTC.");
+        r.mode("/etc/motd", 0644);
+    }
+
+    /** TCP wrappers' access files. */
+    private static void tcpWrappers(LinuxRoot r, Distro distro) {
+        r.file("/etc/hosts.allow", "sshd: 10.0.0.0/8");
+        r.mode("/etc/hosts.allow", 0644);
+        r.file("/etc/hosts.deny", "ALL: ALL");
+        r.mode("/etc/hosts.deny", 0644);
     }
 
     LinuxRoot file(String path, String... lines) {
@@ -154,6 +290,49 @@ final class LinuxRoot {
                 throw new IllegalArgumentException(path + " does not contain '" + from + "'");
             }
             Files.writeString(host(path), text.replace(from, to));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A copy of a file, as shadow-utils leaves one behind when it changes the original. */
+    LinuxRoot copy(String from, String to) {
+        try {
+            Files.copy(host(from), host(to), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A directory with the given mode. */
+    LinuxRoot dir(String path, int mode) {
+        try {
+            Files.createDirectories(host(path));
+            return mode(path, mode);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A symbolic link whose target is written as given. */
+    LinuxRoot symlink(String path, String target) {
+        try {
+            Files.createDirectories(host(path).getParent());
+            Files.deleteIfExists(host(path));
+            Files.createSymbolicLink(host(path), Path.of(target));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Changes the owner; the tests run as root, as the file permission rules need root-owned files. */
+    LinuxRoot owner(String path, int uid, int gid) {
+        try {
+            Files.setAttribute(host(path), "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(host(path), "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
