@@ -122,6 +122,7 @@ public final class AzureProvider implements Provider {
         private final Map<OsFamily, EvidenceCollector> collectors = new EnumMap<>(OsFamily.class);
 
         private Builder() {
+            collectors.put(OsFamily.LINUX, new LinuxEvidenceCollector());
         }
 
         /** The credential, for example {@code new DefaultAzureCredentialBuilder().build()}. */
@@ -221,10 +222,6 @@ public final class AzureProvider implements Provider {
         public Builder collector(OsFamily family, EvidenceCollector collector) {
             this.collectors.put(family, Objects.requireNonNull(collector));
             return this;
-        }
-
-        boolean hasCollector(OsFamily family) {
-            return collectors.containsKey(family);
         }
 
         /**

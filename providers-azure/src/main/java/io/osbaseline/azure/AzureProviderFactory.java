@@ -9,7 +9,6 @@ import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.identity.EnvironmentCredentialBuilder;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
 import com.azure.identity.WorkloadIdentityCredentialBuilder;
-import io.osbaseline.model.OsFamily;
 import io.osbaseline.provider.InvalidOptionException;
 import io.osbaseline.provider.Provider;
 import io.osbaseline.provider.ProviderFactory;
@@ -115,17 +114,11 @@ public final class AzureProviderFactory implements ProviderFactory {
                     + " (Run Command's own limit), got " + minutes);
         }
         b.runTimeout(Duration.ofMinutes(minutes));
-        AzureProvider provider;
         try {
-            provider = b.build();
+            return b.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new InvalidOptionException("provider 'azure': " + e.getMessage());
         }
-        if (mode == SnapshotMode.RUN_COMMAND && !b.hasCollector(OsFamily.LINUX)) {
-            throw new InvalidOptionException("mode=run-command needs an evidence collector for Linux machines,"
-                    + " and this build has none; use mode=guest-configuration");
-        }
-        return provider;
     }
 
     private static TokenCredential credential(String kind, @CheckForNull String tenant, @CheckForNull String clientId,

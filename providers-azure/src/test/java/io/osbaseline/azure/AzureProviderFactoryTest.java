@@ -32,6 +32,10 @@ class AzureProviderFactoryTest {
                 "cloud", "azure-us-government", "credential", "cli"))) {
             assertThat(p).isInstanceOf(AzureProvider.class);
         }
+        try (var p = Providers.create("azure", Map.of("subscription", "s1", "mode", "run-command",
+                "output-container-url", "https://acct.blob.core.windows.net/evidence?sv=2022-11-02&sig=x"))) {
+            assertThat(p).isInstanceOf(AzureProvider.class);
+        }
     }
 
     @Test
