@@ -80,6 +80,15 @@ public class JsonSnapshotTest {
                 new AuditRule("-w /etc/sudoers -p wa -k scope", "/etc/audit/rules.d/50-scope.rules"),
                 new HomeDirectory("alice", 1000, "/home/alice", true, FileKind.DIRECTORY, 0750, 1000, "alice",
                         List.of(".bashrc"), List.of(".netrc")),
+                new io.osbaseline.model.fact.RegistryValue("HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\System",
+                        "EnableSmartScreen", io.osbaseline.model.fact.RegistryValueType.DWORD, "1", "policies.reg:4"),
+                new io.osbaseline.model.fact.RegistryScope("HKLM\\SOFTWARE\\Policies", null, true, "policies.reg:3"),
+                new io.osbaseline.model.fact.SecurityPolicy("System Access", "MinimumPasswordLength", "14",
+                        "secedit.inf:4"),
+                new io.osbaseline.model.fact.AuditPolicy("{0cce9215-69ae-11d9-bed3-505054503030}", "Audit Logon", true,
+                        true, "auditpol.csv:2"),
+                new io.osbaseline.model.fact.UserRight("SeDebugPrivilege", List.of("S-1-5-32-544"), "secedit.inf:30"),
+                new io.osbaseline.model.fact.MachineRole("domain-member", "osbaseline-windows.json"),
                 new ReportedVerdict("azure-guest-configuration", "azure-linux", "109",
                         "Ensure SSH root login is disabled", Status.FAIL, List.of("PermitRootLogin is set to yes"),
                         Instant.parse("2025-03-01T07:00:00Z")));
@@ -131,7 +140,8 @@ public class JsonSnapshotTest {
         tree.get("facts").forEach(f -> types.add(f.get("type").asText()));
         assertThat(types).containsExactly("os-release", "file", "file", "file", "file-lines", "setting", "sysctl",
                 "package", "service", "mount", "kernel-module", "sshd-option", "user", "group", "pam", "audit-rule",
-                "home-directory", "reported-verdict");
+                "home-directory", "registry-value", "registry-scope", "security-policy", "audit-policy", "user-right",
+                "machine-role", "reported-verdict");
 
         JsonNode passwd = tree.get("facts").get(1);
         assertThat(passwd.get("mode").isTextual()).isTrue();

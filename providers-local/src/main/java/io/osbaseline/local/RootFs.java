@@ -239,6 +239,29 @@ public final class RootFs {
     }
 
     /**
+     * The kind, permission bits and owner of a path itself: a symbolic link in the last component is not followed
+     * (its kind is {@link FileKind#OTHER}).
+     *
+     * @return empty when the path does not exist
+     */
+    public Optional<Stat> lstat(String path) throws IOException {
+        Optional<Resolved> found = resolve(path, false);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(backend.stat(found.get().components, found.get().path));
+    }
+
+    /**
+     * The names in a directory that start with a dot, sorted: all that evidence of a home directory holds.
+     *
+     * @return empty when the directory does not exist
+     */
+    public Optional<List<String>> listDotNames(String dir) throws IOException {
+        return list(dir, true).map(names -> names.stream().filter(n -> n.startsWith(".")).toList());
+    }
+
+    /**
      * The paths that a glob(3) pattern names, sorted. Wildcards may appear in any component; names starting with a
      * dot only match a pattern that starts with a dot. Components without wildcards are kept as given, whether or not
      * they exist, so that the caller meets (and records) a missing or refused path when it reads it.

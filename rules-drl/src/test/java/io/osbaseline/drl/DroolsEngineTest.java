@@ -220,7 +220,7 @@ class DroolsEngineTest {
     void unknownBaselineListsTheAvailableOnes() {
         assertThatThrownBy(() -> BaselineEngine.builder().baselines("azure-linx").build())
                 .isInstanceOf(EngineException.class)
-                .hasMessage("no baseline 'azure-linx'; available: azure-linux");
+                .hasMessage("no baseline 'azure-linx'; available: azure-linux, azure-windows");
     }
 
     @Test

@@ -35,6 +35,9 @@ import java.util.List;
  * </ul>
  */
 public final class CollectorInputs {
+    private static final List<String> SSHD_ENVIRONMENT_FILES = List.of(
+            "/etc/crypto-policies/back-ends/opensshserver.config", "/etc/sysconfig/sshd", "/etc/default/ssh");
+
     private CollectorInputs() {
     }
 
@@ -65,7 +68,18 @@ public final class CollectorInputs {
         in.add(input("config", LoginDefsCollector.PATH));
         in.add(input("list", PamCollector.DIR, "config", "*"));
         in.add(input("config", PamCollector.CONF));
+        for (String f : List.of(PamCollector.PWQUALITY, PamCollector.FAILLOCK, PamCollector.PWHISTORY)) {
+            in.add(input("config", f));
+        }
+        in.add(input("list", PamCollector.PWQUALITY + ".d", "config", "*.conf"));
         in.add(input("sshd", SshdCollector.MAIN, SshdCollector.SSH_DIR));
+        in.add(input("sshd", SshdCollector.VENDOR_MAIN, "/usr/etc/ssh"));
+        for (String unit : SshdCollector.UNITS) {
+            SshdCollector.UNIT_DIRS.forEach(dir -> in.add(input("read", dir + "/" + unit)));
+        }
+        // The EnvironmentFiles that sshd units of the supported distributions name (the collector reads the ones its
+        // unit names; one named elsewhere is a gap).
+        SSHD_ENVIRONMENT_FILES.forEach(f -> in.add(input("read", f)));
 
         for (String dir : SysctlCollector.CONF_DIRS) {
             in.add(input("list", dir, "config", "*.conf"));
@@ -102,6 +116,12 @@ public final class CollectorInputs {
         in.add(input("redact", AccountsCollector.SHADOW));
         in.add(input("redact", AccountsCollector.GROUP));
         in.add(input("homes", AccountsCollector.PASSWD));
+
+        in.add(input("read", RootPathCollector.ENVIRONMENT));
+        RootPathCollector.SYSTEM_FILES.forEach(f -> in.add(input("read", f)));
+        in.add(input("list", RootPathCollector.PROFILE_D, "read", "*.sh"));
+        // root's startup files, in the usual home; a root whose home is elsewhere in /etc/passwd shows as a gap
+        RootPathCollector.ROOT_FILES.forEach(f -> in.add(input("read", "/root/" + f)));
         return List.copyOf(in);
     }
 

@@ -6,10 +6,6 @@ import io.osbaseline.model.fact.FileKind;
 import io.osbaseline.model.fact.HomeDirectory;
 import io.osbaseline.model.fact.Setting;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -118,31 +114,23 @@ final class HomesCollector implements Collector {
     private static boolean dotFiles(CollectorContext ctx, String home, List<String> writable, List<String> named) {
         Optional<List<String>> entries;
         try {
-            entries = ctx.fs().list(home);
+            entries = ctx.fs().listDotNames(home);
         } catch (IOException e) {
             ctx.gap(home, e);
             return false;
         }
         String dir = home.endsWith("/") ? home : home + "/";
         for (String name : entries.orElse(List.of())) {
-            if (!name.startsWith(".")) {
-                continue;
-            }
             try {
-                Optional<Path> host = ctx.fs().resolveNoFollow(dir + name);
-                if (host.isEmpty()) {
+                Optional<RootFs.Stat> entry = ctx.fs().lstat(dir + name);
+                if (entry.isEmpty()) {
                     continue;
                 }
                 if (NAMED_FILES.contains(name)) {
                     named.add(name);
                 }
-                BasicFileAttributes attrs = Files.readAttributes(host.get(), BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
-                if (attrs.isRegularFile()) {
-                    int mode = (Integer) Files.getAttribute(host.get(), "unix:mode", LinkOption.NOFOLLOW_LINKS);
-                    if ((mode & 022) != 0) {
-                        writable.add(name);
-                    }
+                if (entry.get().kind() == FileKind.FILE && (entry.get().mode() & 022) != 0) {
+                    writable.add(name);
                 }
             } catch (IOException e) {
                 ctx.gap(dir + name, e);

@@ -165,11 +165,11 @@ class BadEvidenceTest {
 
     @Test
     void whatTheScriptDidNotCaptureIsAGapNeverAnAbsence() throws SnapshotException {
-        // evidence of an older script that captured os-release, passwd and the ssh directory's absence only
+        // evidence of an older script that captured os-release, passwd and the ssh directories' absence only
         byte[] evidence = Archive.withManifest()
                 .file("root/etc/os-release", "ID=debian\n")
                 .file("root/etc/passwd", "root:x:0:0::/root:/bin/sh\n")
-                .meta(EMPTY_META, "/etc/ssh\n", EMPTY_META, EMPTY_META, EMPTY_META).bytes();
+                .meta(EMPTY_META, "/etc/ssh\n/usr/etc/ssh\n", EMPTY_META, EMPTY_META, EMPTY_META).bytes();
 
         ConfigurationSnapshot s = LinuxEvidence.read(MACHINE, evidence);
 

@@ -17,7 +17,9 @@ public final class DrlGenerator {
                     new SysctlTemplate(), new SshdOptionTemplate(), new SettingTemplate(), new PackageAbsentTemplate(),
                     new PackagePresentTemplate(), new ServiceDisabledTemplate(), new ServiceEnabledTemplate(),
                     new MountOptionTemplate(), new KernelModuleTemplate(), new FilePermissionTemplate(),
-                    new FileLinesTemplate(), new PamOptionsTemplate())
+                    new FileLinesTemplate(), new PamOptionsTemplate(), new RegistryValueTemplate(),
+                    new SecurityPolicyTemplate(), new AuditPolicyTemplate(), new UserRightTemplate(),
+                    new DeviceStateTemplate())
             .collect(Collectors.toMap(CheckTemplate::kind, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 
     /**
