@@ -16,17 +16,21 @@ import java.util.Locale;
 import javax.annotation.CheckForNull;
 
 /**
- * The VM action Run Command ({@code POST .../virtualMachines/{vm}/runCommand}, {@code RunShellScript}), a
+ * The VM action Run Command ({@code POST .../virtualMachines/{vm}/runCommand}, {@code RunShellScript} or
+ * {@code RunPowerShellScript}), a
  * long-running operation polled by azure-resourcemanager. The service keeps the last 4,096 bytes of the output; Linux
  * returns standard output and error in one message between {@code [stdout]} and {@code [stderr]} markers.
  */
 final class ActionRunCommandShell implements RemoteShell {
     private final VirtualMachinesClient vms;
     private final AzureResourceId vm;
+    private final String commandId;
 
-    ActionRunCommandShell(VirtualMachinesClient vms, AzureResourceId vm) {
+    /** @param commandId {@code RunShellScript} or {@code RunPowerShellScript} */
+    ActionRunCommandShell(VirtualMachinesClient vms, AzureResourceId vm, String commandId) {
         this.vms = vms;
         this.vm = vm;
+        this.commandId = commandId;
     }
 
     @Override
@@ -39,7 +43,7 @@ final class ActionRunCommandShell implements RemoteShell {
         if (outputBlobUrl != null) {
             throw new IllegalArgumentException("the action Run Command cannot write to a blob");
         }
-        RunCommandInput input = new RunCommandInput().withCommandId("RunShellScript")
+        RunCommandInput input = new RunCommandInput().withCommandId(commandId)
                 .withScript(Arrays.asList(script.split("\n", -1)));
         RunCommandResultInner result;
         try {

@@ -58,10 +58,10 @@ public final class AzureProvider implements Provider {
         this.guestConfiguration = new GuestConfigurationSnapshots(clients.arm());
         if (b.mode == SnapshotMode.RUN_COMMAND) {
             EvidenceTransport transport = b.outputContainerUrl == null
-                    ? new ChunkedTransport(b.chunkSize, b.evidenceDir, b.runTimeout, b.chunkTimeout)
-                    : new BlobTransport(b.outputContainerUrl, clients.anonymous(), b.evidenceDir, b.runTimeout);
+                    ? new ChunkedTransport(b.chunkSize, b.runTimeout, b.chunkTimeout)
+                    : new BlobTransport(b.outputContainerUrl, clients.anonymous(), b.runTimeout);
             this.runCommand = new RunCommandSnapshots(clients::compute, clients.arm(), transport, b.collectors,
-                    b.pollInterval);
+                    b.pollInterval, b.evidenceDir);
         } else {
             this.runCommand = null;
         }
@@ -123,6 +123,7 @@ public final class AzureProvider implements Provider {
 
         private Builder() {
             collectors.put(OsFamily.LINUX, new LinuxEvidenceCollector());
+            collectors.put(OsFamily.WINDOWS, new WindowsEvidenceCollector());
         }
 
         /** The credential, for example {@code new DefaultAzureCredentialBuilder().build()}. */

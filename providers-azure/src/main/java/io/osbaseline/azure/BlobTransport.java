@@ -23,14 +23,13 @@ final class BlobTransport extends EvidenceTransport {
 
     private final String containerSasUrl;
     private final HttpPipeline anonymous;
-    private final String evidenceDir;
     private final Duration timeout;
 
     /**
      * @param containerSasUrl the container's URL with a SAS query, for example
      *     {@code https://acct.blob.core.windows.net/evidence?sv=...&sig=...}
      */
-    BlobTransport(String containerSasUrl, HttpPipeline anonymous, String evidenceDir, Duration timeout) {
+    BlobTransport(String containerSasUrl, HttpPipeline anonymous, Duration timeout) {
         int q = containerSasUrl.indexOf('?');
         if (q < 0 || !containerSasUrl.startsWith("http")) {
             throw new IllegalArgumentException("not a container SAS URL (https://ACCOUNT.blob.core.windows.net/"
@@ -38,12 +37,12 @@ final class BlobTransport extends EvidenceTransport {
         }
         this.containerSasUrl = containerSasUrl;
         this.anonymous = anonymous;
-        this.evidenceDir = evidenceDir;
         this.timeout = timeout;
     }
 
     @Override
-    byte[] fetch(RemoteShell shell, String collectorScript, String what) throws SnapshotException {
+    byte[] fetch(RemoteShell shell, ShellDialect dialect, String collectorScript, String what)
+            throws SnapshotException {
         if (!shell.supportsOutputBlob()) {
             throw new IllegalStateException("blob transport needs a managed run command");
         }
@@ -51,9 +50,8 @@ final class BlobTransport extends EvidenceTransport {
         int q = containerSasUrl.indexOf('?');
         String blobUrl = containerSasUrl.substring(0, q).replaceAll("/+$", "") + "/" + name + ".b64"
                 + containerSasUrl.substring(q);
-        String file = evidenceDir + "/" + name + ".b64";
-        String script = collectScript(collectorScript, file, true).stripTrailing()
-                + "\ncat \"$f\"\n" + cleanupScript(file);
+        String file = name + ".b64";
+        String script = dialect.collect(collectorScript, file, true) + dialect.emit(file) + dialect.cleanup(file);
         RemoteShell.Output out = shell.run(script, blobUrl, timeout);
         Header header = header(out.stderr(), out.stderr(), what);
         try {

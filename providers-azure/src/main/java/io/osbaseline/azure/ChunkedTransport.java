@@ -22,48 +22,40 @@ final class ChunkedTransport extends EvidenceTransport {
     private static final Pattern CHUNK = Pattern.compile("OSBASELINE-CHUNK (\\d+) ([A-Za-z0-9+/=]*) OSBASELINE-END");
 
     private final int chunkSize;
-    private final String evidenceDir;
     private final Duration collectTimeout;
     private final Duration chunkTimeout;
 
-    ChunkedTransport(int chunkSize, String evidenceDir, Duration collectTimeout, Duration chunkTimeout) {
+    ChunkedTransport(int chunkSize, Duration collectTimeout, Duration chunkTimeout) {
         if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
             throw new IllegalArgumentException("chunk size must be 1 to " + MAX_CHUNK_SIZE + ", got " + chunkSize);
         }
         this.chunkSize = chunkSize;
-        this.evidenceDir = evidenceDir;
         this.collectTimeout = collectTimeout;
         this.chunkTimeout = chunkTimeout;
     }
 
     @Override
-    byte[] fetch(RemoteShell shell, String collectorScript, String what) throws SnapshotException {
-        String file = evidenceDir + "/osbaseline-" + UUID.randomUUID() + ".b64";
+    byte[] fetch(RemoteShell shell, ShellDialect dialect, String collectorScript, String what)
+            throws SnapshotException {
+        String file = "osbaseline-" + UUID.randomUUID() + ".b64";
         try {
-            RemoteShell.Output first = shell.run(collectScript(collectorScript, file, false), null, collectTimeout);
+            RemoteShell.Output first = shell.run(dialect.collect(collectorScript, file, false), null, collectTimeout);
             Header header = header(first.stdout(), first.stderr(), what);
             long chunks = (header.bytes() + chunkSize - 1) / chunkSize;
             LOG.debug("evidence of {}: {} bytes in {} chunks", what, header.bytes(), chunks);
             ByteArrayOutputStream received = new ByteArrayOutputStream((int) header.bytes());
             for (long k = 0; k < chunks; k++) {
-                RemoteShell.Output out = shell.run(chunkScript(file, k), null, chunkTimeout);
+                RemoteShell.Output out = shell.run(dialect.chunk(file, k, chunkSize), null, chunkTimeout);
                 received.writeBytes(ascii(chunk(out.stdout(), k, chunks, what)));
             }
             return verify(received.toByteArray(), header, what);
         } finally {
             try {
-                shell.run(cleanupScript(file), null, chunkTimeout);
+                shell.run(dialect.cleanup(file), null, chunkTimeout);
             } catch (SnapshotException e) {
                 LOG.warn("could not delete the evidence file {} on {}: {}", file, what, e.getMessage());
             }
         }
-    }
-
-    private String chunkScript(String file, long k) {
-        return "f='" + file + "'\n"
-                + "printf 'OSBASELINE-CHUNK %d ' " + k + "\n"
-                + "dd if=\"$f\" bs=" + chunkSize + " skip=" + k + " count=1 2>/dev/null\n"
-                + "printf ' OSBASELINE-END\\n'\n";
     }
 
     private static String chunk(String output, long k, long chunks, String what) throws SnapshotException {

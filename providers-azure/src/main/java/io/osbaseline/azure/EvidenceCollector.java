@@ -11,7 +11,10 @@ import java.io.InputStream;
  */
 public interface EvidenceCollector {
 
-    /** A POSIX sh script, run as root, that prints the evidence base64-encoded on standard output. */
+    /**
+     * The script, run as root (SYSTEM on Windows), that prints the evidence base64-encoded on standard output: POSIX sh
+     * for Linux machines, PowerShell for Windows machines.
+     */
     String script();
 
     /**

@@ -11,59 +11,23 @@ import java.util.regex.Pattern;
 /**
  * Gets the collector's evidence from a machine intact, past the 4,096 bytes of output a run command keeps. The
  * evidence is the collector's base64 output with whitespace removed; the machine measures its length and SHA-256
- * before it leaves, and {@link #verify} checks both on arrival, so that a truncated or altered transfer is an error,
- * never a wrong snapshot.
+ * before it leaves ({@link ShellDialect}), and {@link #verify} checks both on arrival, so that a truncated or altered
+ * transfer is an error, never a wrong snapshot.
  */
 abstract class EvidenceTransport {
     static final long MAX_EVIDENCE_BYTES = 64L * 1024 * 1024;
     private static final Pattern HEADER = Pattern.compile(
             "OSBASELINE-EVIDENCE v1 rc=(\\d+) bytes=(\\d+) sha256=([0-9a-f]{64}|unavailable)");
-    private static final String HEREDOC_END = "OSBASELINE_COLLECTOR_END";
-    private static final int STDERR_TAIL = 1500;
 
     /**
      * Runs the collector on the machine and returns its evidence, verified.
      *
+     * @param dialect the language of the machine's shell
      * @param what the machine, as messages name it
      * @throws SnapshotException when the collector fails or the evidence does not arrive intact
      */
-    abstract byte[] fetch(RemoteShell shell, String collectorScript, String what) throws SnapshotException;
-
-    /**
-     * The script that runs the collector into {@code file}, normalized to bare base64, and prints the evidence header.
-     *
-     * @param headerToStderr whether the header goes to standard error (when standard output carries the evidence)
-     */
-    static String collectScript(String collectorScript, String file, boolean headerToStderr) {
-        if (collectorScript.lines().anyMatch(l -> l.equals(HEREDOC_END))) {
-            throw new IllegalArgumentException("the collector script contains the line " + HEREDOC_END);
-        }
-        String dir = file.substring(0, file.lastIndexOf('/'));
-        String header = "echo \"OSBASELINE-EVIDENCE v1 rc=$rc bytes=$n sha256=$h\"" + (headerToStderr ? " >&2" : "");
-        return String.join("\n",
-                "umask 077",
-                "f='" + file + "'",
-                "mkdir -p '" + (dir.isEmpty() ? "/" : dir) + "'",
-                "cat > \"$f.sh\" <<'" + HEREDOC_END + "'",
-                collectorScript.stripTrailing(),
-                HEREDOC_END,
-                "sh \"$f.sh\" > \"$f.out\" 2> \"$f.err\"",
-                "rc=$?",
-                "tr -d ' \\t\\r\\n' < \"$f.out\" > \"$f\"",
-                "rm -f \"$f.out\" \"$f.sh\"",
-                "n=$(wc -c < \"$f\" | tr -d ' ')",
-                "if command -v sha256sum >/dev/null 2>&1; then h=$(sha256sum < \"$f\" | cut -d ' ' -f 1)",
-                "elif command -v openssl >/dev/null 2>&1; then h=$(openssl dgst -sha256 < \"$f\" | sed 's/^.*= *//')",
-                "else h=unavailable; fi",
-                "tail -c " + STDERR_TAIL + " \"$f.err\" >&2",
-                "rm -f \"$f.err\"",
-                header) + "\n";
-    }
-
-    /** The script that deletes what {@link #collectScript} left. */
-    static String cleanupScript(String file) {
-        return "f='" + file + "'\nrm -f \"$f\" \"$f.sh\" \"$f.out\" \"$f.err\"\n";
-    }
+    abstract byte[] fetch(RemoteShell shell, ShellDialect dialect, String collectorScript, String what)
+            throws SnapshotException;
 
     /**
      * Finds the header in a run's output and checks the collector's exit code.

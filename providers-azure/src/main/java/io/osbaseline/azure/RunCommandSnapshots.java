@@ -25,15 +25,19 @@ final class RunCommandSnapshots {
     private final boolean blob;
     private final Map<OsFamily, EvidenceCollector> collectors;
     private final Duration pollInterval;
+    private final ShellDialect posix;
+    private final ShellDialect powerShell = new PowerShellDialect();
 
+    /** @param evidenceDir where the evidence waits on Linux machines (Windows: %SystemRoot%\Temp) */
     RunCommandSnapshots(Function<String, ComputeManagementClient> compute, ArmRest arm, EvidenceTransport transport,
-            Map<OsFamily, EvidenceCollector> collectors, Duration pollInterval) {
+            Map<OsFamily, EvidenceCollector> collectors, Duration pollInterval, String evidenceDir) {
         this.compute = compute;
         this.arm = arm;
         this.transport = transport;
         this.blob = transport instanceof BlobTransport;
         this.collectors = collectors.isEmpty() ? Map.of() : new EnumMap<>(collectors);
         this.pollInterval = pollInterval;
+        this.posix = new PosixShellDialect(evidenceDir);
     }
 
     ConfigurationSnapshot collect(Machine machine, AzureResourceId id) throws SnapshotException {
@@ -44,7 +48,8 @@ final class RunCommandSnapshots {
                     + "; assess " + id.name() + " with mode=guest-configuration instead");
         }
         String what = id.kind() + " " + id.name();
-        byte[] base64 = transport.fetch(shell(machine, id), collector.script(), what);
+        ShellDialect dialect = machine.osFamily() == OsFamily.WINDOWS ? powerShell : posix;
+        byte[] base64 = transport.fetch(shell(machine, id, dialect), dialect, collector.script(), what);
         byte[] evidence;
         try {
             evidence = Base64.getDecoder().decode(base64);
@@ -54,9 +59,10 @@ final class RunCommandSnapshots {
         return collector.read(machine, new ByteArrayInputStream(evidence));
     }
 
-    private RemoteShell shell(Machine machine, AzureResourceId id) throws SnapshotException {
+    private RemoteShell shell(Machine machine, AzureResourceId id, ShellDialect dialect) throws SnapshotException {
         if (id.isVirtualMachine() && !blob) {
-            return new ActionRunCommandShell(compute.apply(id.subscription()).getVirtualMachines(), id);
+            return new ActionRunCommandShell(compute.apply(id.subscription()).getVirtualMachines(), id,
+                    dialect.commandId());
         }
         return new ManagedRunCommandShell(arm, id, location(machine, id), pollInterval);
     }

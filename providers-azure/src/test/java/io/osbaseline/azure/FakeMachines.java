@@ -113,6 +113,11 @@ final class FakeMachines {
     }
 
     private FakeArm.Reply actionRunCommand(String vm, JsonNode body) {
+        if ("RunPowerShellScript".equals(body.path("commandId").asText())) {
+            // this host has no PowerShell: the test machine can only refuse, as Azure does when a script cannot run
+            return FakeArm.Reply.json(409, "{\"error\":{\"code\":\"Conflict\",\"message\":\"this test machine"
+                    + " cannot run PowerShell\"}}");
+        }
         if (!"RunShellScript".equals(body.path("commandId").asText())) {
             return FakeArm.Reply.json(400, "{\"error\":{\"code\":\"BadRequest\",\"message\":\"commandId\"}}");
         }

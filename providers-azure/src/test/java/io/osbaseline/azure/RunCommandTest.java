@@ -251,7 +251,7 @@ class RunCommandTest {
     }
 
     @Test
-    void aFleetRunGoesOnPastABrokenMachineAndTheWindowsOneSaysWhatIsMissing() throws Exception {
+    void aFleetRunGoesOnPastABrokenMachineAndAWindowsMachineThatRefusesTheScript() throws Exception {
         machines.tamperStdout((m, run) -> m.equals("vm-2") && run == 3 ? "OSBASELINE-CHUNK 1 QUJD OSBASELINE-END"
                 : null);
         Report report;
@@ -267,8 +267,8 @@ class RunCommandTest {
         assertThat(byName.get("vm-2").status()).isEqualTo(AssessmentStatus.ERROR);
         assertThat(byName.get("vm-2").reason()).contains("the evidence of VM vm-2 did not arrive intact");
         assertThat(byName.get("win-1").status()).isEqualTo(AssessmentStatus.ERROR);
-        assertThat(byName.get("win-1").reason()).isEqualTo("run-command mode has no collector for WINDOWS machines"
-                + " (it has one for [LINUX]); assess win-1 with mode=guest-configuration instead");
+        assertThat(byName.get("win-1").reason()).isEqualTo("Run Command on VM win-1 failed: HTTP 409 Conflict: this"
+                + " test machine cannot run PowerShell");
         assertThat(collector.received("vm-1")).isEqualTo(payload);
     }
 }
