@@ -14,6 +14,7 @@ import io.osbaseline.model.Coverage;
 import io.osbaseline.model.CoverageGap;
 import io.osbaseline.model.Machine;
 import io.osbaseline.model.OsFamily;
+import io.osbaseline.model.Status;
 import io.osbaseline.model.fact.AuditRule;
 import io.osbaseline.model.fact.Fact;
 import io.osbaseline.model.fact.FileInfo;
@@ -26,6 +27,7 @@ import io.osbaseline.model.fact.Mount;
 import io.osbaseline.model.fact.OsRelease;
 import io.osbaseline.model.fact.PamEntry;
 import io.osbaseline.model.fact.PasswordState;
+import io.osbaseline.model.fact.ReportedVerdict;
 import io.osbaseline.model.fact.Setting;
 import io.osbaseline.model.fact.SshdOption;
 import io.osbaseline.model.fact.Sysctl;
@@ -86,7 +88,10 @@ public class JsonSnapshotTest {
                 new io.osbaseline.model.fact.AuditPolicy("{0cce9215-69ae-11d9-bed3-505054503030}", "Audit Logon", true,
                         true, "auditpol.csv:2"),
                 new io.osbaseline.model.fact.UserRight("SeDebugPrivilege", List.of("S-1-5-32-544"), "secedit.inf:30"),
-                new io.osbaseline.model.fact.MachineRole("domain-member", "osbaseline-windows.json"));
+                new io.osbaseline.model.fact.MachineRole("domain-member", "osbaseline-windows.json"),
+                new ReportedVerdict("azure-guest-configuration", "azure-linux", "109",
+                        "Ensure SSH root login is disabled", Status.FAIL, List.of("PermitRootLogin is set to yes"),
+                        Instant.parse("2025-03-01T07:00:00Z")));
         Coverage coverage = new Coverage(
                 List.of(CollectorRun.collected("sysctl", "runtime values"), CollectorRun.collected("files", null),
                         new CollectorRun("pam", io.osbaseline.model.CollectorStatus.PARTIAL, "2 of 3 files read"),
@@ -136,7 +141,7 @@ public class JsonSnapshotTest {
         assertThat(types).containsExactly("os-release", "file", "file", "file", "file-lines", "setting", "sysctl",
                 "package", "service", "mount", "kernel-module", "sshd-option", "user", "group", "pam", "audit-rule",
                 "home-directory", "registry-value", "registry-scope", "security-policy", "audit-policy", "user-right",
-                "machine-role");
+                "machine-role", "reported-verdict");
 
         JsonNode passwd = tree.get("facts").get(1);
         assertThat(passwd.get("mode").isTextual()).isTrue();

@@ -33,6 +33,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = AuditPolicy.class, name = "audit-policy"),
     @JsonSubTypes.Type(value = UserRight.class, name = "user-right"),
     @JsonSubTypes.Type(value = MachineRole.class, name = "machine-role"),
+    @JsonSubTypes.Type(value = ReportedVerdict.class, name = "reported-verdict"),
 })
 public interface Fact {
 }
