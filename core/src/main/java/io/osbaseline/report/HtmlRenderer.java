@@ -113,6 +113,7 @@ public final class HtmlRenderer {
                         .append(f.severity().displayName()).append("</td><td>").append(esc(f.ruleId()))
                         .append("</td><td>").append(esc(f.title())).append("</td><td>").append(esc(f.expected()))
                         .append("</td><td>").append(esc(f.actual())).append("</td><td>").append(esc(f.reason()))
+                        .append(f.source() == null ? "" : " <span class=\"muted\">(" + esc(f.source()) + ")</span>")
                         .append("</td></tr>\n");
             }
             h.append("</table>\n");

@@ -70,6 +70,9 @@ public final class OcsfRenderer {
                 if (f.reason() != null) {
                     compliance.put("status_detail", f.reason());
                 }
+                if (f.source() != null) {
+                    info.putArray("data_sources").add(f.source());
+                }
                 resource(e.putArray("resources").addObject(), a.machine());
             }
         }

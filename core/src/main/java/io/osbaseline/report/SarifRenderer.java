@@ -79,6 +79,9 @@ public final class SarifRenderer {
                 logical.put("fullyQualifiedName", a.machine().id());
                 logical.put("kind", "resource");
                 res.putObject("partialFingerprints").put("machineRule/v1", a.machine().id() + "/" + key);
+                if (f.source() != null) {
+                    res.putObject("properties").put("source", f.source());
+                }
             }
         }
         ObjectNode props = run.putObject("properties");

@@ -76,6 +76,23 @@ class RenderersTest {
     }
 
     @Test
+    void aVerdictReportedByAnotherSourceSaysSoInEveryFormat() throws IOException {
+        RuleInfo rule = ReportFixture.R_10;
+        io.osbaseline.model.Finding reported = new io.osbaseline.model.Finding("lin-z", rule.baselineId(), rule.id(),
+                rule.title(), rule.severity(), rule.category(), io.osbaseline.model.Status.FAIL, rule.expected(),
+                "PASS_MAX_DAYS 99999", null, "azure-guest-configuration");
+        ReportBuilder b = ReportFixture.builder();
+        b.add(io.osbaseline.model.Assessment.of(io.osbaseline.testing.Fixtures.linux("lin-z"), List.of(reported)));
+        Report report = b.build();
+
+        JsonNode sarif = Json.mapper().readTree(new SarifRenderer("1").render(report, rules()));
+        assertThat(sarif.at("/runs/0/results/0/properties/source").asText()).isEqualTo("azure-guest-configuration");
+        JsonNode ocsf = Json.mapper().readTree(new OcsfRenderer("1").render(report, List.of(ReportFixture.LINUX)));
+        assertThat(ocsf.at("/0/finding_info/data_sources/0").asText()).isEqualTo("azure-guest-configuration");
+        assertThat(new HtmlRenderer().render(report)).contains("(azure-guest-configuration)");
+    }
+
+    @Test
     void htmlIsOneEscapedPageWithTheRecommendationAndTheDrillDown() {
         String html = new HtmlRenderer().render(REPORT);
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
