@@ -10,9 +10,11 @@ import io.osbaseline.model.Machine;
 import io.osbaseline.model.OsFamily;
 import io.osbaseline.model.RuleInfo;
 import io.osbaseline.model.Status;
+import io.osbaseline.model.fact.ReportedVerdict;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +37,12 @@ import javax.annotation.CheckForNull;
  * <li>an exemption in force turns the verdict into EXEMPT, with its reason.</li>
  * </ol>
  *
+ * <p>A {@link ReportedVerdict} in the snapshot (another assessor's verdict, for example Microsoft's guest configuration
+ * agent) stands as the finding of the rule it concerns, before any of the above but exemptions: its status, its
+ * reasons as the actual value, and its source in {@link Finding#source()}. Several that concern one rule merge in the
+ * same order. When a snapshot carries reported verdicts for a baseline, a rule of that baseline they say nothing
+ * about is judged by our rules, and if that leaves it UNKNOWN the reason says the source reported nothing on it.
+ *
  * <p>Thread-safe; one instance per engine, one {@link VerdictSheet} per assessment.
  */
 public final class FindingAssembler {
@@ -44,6 +52,7 @@ public final class FindingAssembler {
     private final Map<OsFamily, List<RuleInfo>> rulesByFamily = new EnumMap<>(OsFamily.class);
     private final List<Exemption> exemptions;
     private final Clock clock;
+    private final Map<RuleInfo, String> normalizedTitles = new IdentityHashMap<>();
 
     public FindingAssembler(List<RuleInfo> rules, List<Exemption> exemptions, Clock clock) {
         this.rules = List.copyOf(rules);
@@ -52,6 +61,7 @@ public final class FindingAssembler {
         for (OsFamily family : OsFamily.values()) {
             rulesByFamily.put(family, this.rules.stream().filter(r -> r.appliesTo(family)).toList());
         }
+        this.rules.forEach(r -> normalizedTitles.put(r, ReportedVerdict.normalizeTitle(r.title())));
     }
 
     /** Every rule, in order. */
@@ -73,9 +83,21 @@ public final class FindingAssembler {
     public final class VerdictSheet {
         private final ConfigurationSnapshot snapshot;
         private final Map<RuleInfo, Tally> tallies = new IdentityHashMap<>();
+        private final Map<String, List<ReportedVerdict>> reportedByKey = new HashMap<>();
+        private final Map<String, Set<String>> reportingSourcesByBaseline = new HashMap<>();
 
         private VerdictSheet(ConfigurationSnapshot snapshot) {
             this.snapshot = snapshot;
+            snapshot.facts(ReportedVerdict.class).forEach(v -> {
+                reportedByKey.computeIfAbsent(idKey(v.baselineId(), v.ruleId()), k -> new ArrayList<>()).add(v);
+                if (v.title() != null) {
+                    String title = ReportedVerdict.normalizeTitle(v.title());
+                    if (!title.isEmpty()) {
+                        reportedByKey.computeIfAbsent(titleKey(v.baselineId(), title), k -> new ArrayList<>()).add(v);
+                    }
+                }
+                reportingSourcesByBaseline.computeIfAbsent(v.baselineId(), b -> new LinkedHashSet<>()).add(v.source());
+            });
         }
 
         /**
@@ -103,6 +125,49 @@ public final class FindingAssembler {
         }
 
         private Finding judge(RuleInfo rule) {
+            List<ReportedVerdict> reported = reportedFor(rule);
+            if (!reported.isEmpty()) {
+                return fromReported(rule, reported);
+            }
+            Finding own = judgeOwn(rule);
+            Set<String> sources = reportingSourcesByBaseline.get(rule.baselineId());
+            if (own.status() == Status.UNKNOWN && sources != null) {
+                return Finding.of(own.machineId(), rule, Status.UNKNOWN, own.actual(), own.reason() + "; "
+                        + String.join(", ", sources) + " reported no verdict for this rule");
+            }
+            return own;
+        }
+
+        private List<ReportedVerdict> reportedFor(RuleInfo rule) {
+            if (reportedByKey.isEmpty()) {
+                return List.of();
+            }
+            Set<ReportedVerdict> found = new LinkedHashSet<>(
+                    reportedByKey.getOrDefault(idKey(rule.baselineId(), rule.id()), List.of()));
+            String title = normalizedTitles.get(rule);
+            if (title != null && !title.isEmpty()) {
+                found.addAll(reportedByKey.getOrDefault(titleKey(rule.baselineId(), title), List.of()));
+            }
+            return List.copyOf(found);
+        }
+
+        private Finding fromReported(RuleInfo rule, List<ReportedVerdict> reported) {
+            Tally tally = new Tally();
+            Set<String> sources = new LinkedHashSet<>();
+            for (ReportedVerdict v : reported) {
+                sources.add(v.source());
+                String said = v.reasons().isEmpty() ? null : String.join("; ", v.reasons());
+                String by = "reported by " + v.source() + (v.reportedAt() == null ? "" : " on " + v.reportedAt());
+                boolean needsReason = v.status() == Status.UNKNOWN || v.status() == Status.NOT_APPLICABLE;
+                tally.add(v.status(), needsReason ? null : said, needsReason && said != null ? by + ": " + said : by);
+            }
+            Finding merged = merge(snapshot.machine().id(), rule, tally);
+            return new Finding(merged.machineId(), merged.baselineId(), merged.ruleId(), merged.title(),
+                    merged.severity(), merged.category(), merged.status(), merged.expected(), merged.actual(),
+                    merged.reason(), String.join(", ", sources));
+        }
+
+        private Finding judgeOwn(RuleInfo rule) {
             String machineId = snapshot.machine().id();
             Coverage coverage = snapshot.coverage();
             for (String collector : rule.requires()) {
@@ -122,6 +187,10 @@ public final class FindingAssembler {
             if (tally == null) {
                 return Finding.of(machineId, rule, Status.UNKNOWN, null, noVerdictReason(rule, coverage));
             }
+            return merge(machineId, rule, tally);
+        }
+
+        private Finding merge(String machineId, RuleInfo rule, Tally tally) {
             for (Status s : new Status[] {Status.NOT_APPLICABLE, Status.FAIL, Status.UNKNOWN}) {
                 Entries e = tally.byStatus.get(s);
                 if (e != null) {
@@ -139,11 +208,21 @@ public final class FindingAssembler {
                     String until = e.expiresAt() == null ? "" : " (until " + e.expiresAt() + ")";
                     return new Finding(finding.machineId(), finding.baselineId(), finding.ruleId(), finding.title(),
                             finding.severity(), finding.category(), Status.EXEMPT, finding.expected(), finding.actual(),
-                            "exempt" + until + ": " + e.reason() + "; the rule found " + finding.status());
+                            "exempt" + until + ": " + e.reason() + "; the rule found " + finding.status()
+                                    + (finding.source() == null ? "" : " (reported by " + finding.source() + ")"),
+                            finding.source());
                 }
             }
             return finding;
         }
+    }
+
+    private static String idKey(String baselineId, String ruleId) {
+        return baselineId + "\u0000id\u0000" + ruleId.toLowerCase(Locale.ROOT);
+    }
+
+    private static String titleKey(String baselineId, String normalizedTitle) {
+        return baselineId + "\u0000title\u0000" + normalizedTitle;
     }
 
     private static String noVerdictReason(RuleInfo rule, Coverage coverage) {

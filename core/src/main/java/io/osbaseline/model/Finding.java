@@ -17,6 +17,9 @@ import javax.annotation.CheckForNull;
  * @param expected what the baseline expects
  * @param actual what the machine has, when it was read
  * @param reason why the status is what it is, always present for UNKNOWN, NOT_APPLICABLE and EXEMPT
+ * @param source who decided the verdict when it was not this engine's rules: the source of the
+ *     {@link io.osbaseline.model.fact.ReportedVerdict} that stands for the rule, for example
+ *     {@code azure-guest-configuration}; null for a verdict of our own rules
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Finding(
@@ -29,7 +32,8 @@ public record Finding(
         Status status,
         String expected,
         @CheckForNull String actual,
-        @CheckForNull String reason) {
+        @CheckForNull String reason,
+        @CheckForNull String source) {
 
     public Finding {
         Objects.requireNonNull(machineId, "machineId");
@@ -43,6 +47,12 @@ public record Finding(
         if (reason == null && (status == Status.UNKNOWN || status == Status.NOT_APPLICABLE || status == Status.EXEMPT)) {
             throw new IllegalArgumentException("a " + status + " finding needs a reason (rule " + ruleId + ")");
         }
+    }
+
+    /** A verdict of this engine's own rules. */
+    public Finding(String machineId, String baselineId, String ruleId, String title, Severity severity,
+            String category, Status status, String expected, @CheckForNull String actual, @CheckForNull String reason) {
+        this(machineId, baselineId, ruleId, title, severity, category, status, expected, actual, reason, null);
     }
 
     /** A finding of {@code rule} on {@code machineId}. */

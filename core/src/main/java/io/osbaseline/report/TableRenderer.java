@@ -96,6 +96,9 @@ public final class TableRenderer {
             if (f.reason() != null && f.status() != Status.PASS) {
                 out.append(String.format("  %44s reason:   %s%n", "", f.reason()));
             }
+            if (f.source() != null) {
+                out.append(String.format("  %44s source:   %s%n", "", f.source()));
+            }
         }
     }
 

@@ -14,17 +14,20 @@ import io.osbaseline.model.Coverage;
 import io.osbaseline.model.CoverageGap;
 import io.osbaseline.model.Machine;
 import io.osbaseline.model.OsFamily;
+import io.osbaseline.model.Status;
 import io.osbaseline.model.fact.AuditRule;
 import io.osbaseline.model.fact.Fact;
 import io.osbaseline.model.fact.FileInfo;
 import io.osbaseline.model.fact.FileKind;
 import io.osbaseline.model.fact.FileLines;
+import io.osbaseline.model.fact.HomeDirectory;
 import io.osbaseline.model.fact.InstalledPackage;
 import io.osbaseline.model.fact.KernelModule;
 import io.osbaseline.model.fact.Mount;
 import io.osbaseline.model.fact.OsRelease;
 import io.osbaseline.model.fact.PamEntry;
 import io.osbaseline.model.fact.PasswordState;
+import io.osbaseline.model.fact.ReportedVerdict;
 import io.osbaseline.model.fact.Setting;
 import io.osbaseline.model.fact.SshdOption;
 import io.osbaseline.model.fact.Sysctl;
@@ -74,7 +77,21 @@ public class JsonSnapshotTest {
                 new UserGroup("sudo", 27, List.of("alice", "bob")),
                 new PamEntry("common-password", "password", "[success=1 default=ignore]", "pam_unix.so",
                         List.of("obscure", "yescrypt", "remember=5")),
-                new AuditRule("-w /etc/sudoers -p wa -k scope", "/etc/audit/rules.d/50-scope.rules"));
+                new AuditRule("-w /etc/sudoers -p wa -k scope", "/etc/audit/rules.d/50-scope.rules"),
+                new HomeDirectory("alice", 1000, "/home/alice", true, FileKind.DIRECTORY, 0750, 1000, "alice",
+                        List.of(".bashrc"), List.of(".netrc")),
+                new io.osbaseline.model.fact.RegistryValue("HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\System",
+                        "EnableSmartScreen", io.osbaseline.model.fact.RegistryValueType.DWORD, "1", "policies.reg:4"),
+                new io.osbaseline.model.fact.RegistryScope("HKLM\\SOFTWARE\\Policies", null, true, "policies.reg:3"),
+                new io.osbaseline.model.fact.SecurityPolicy("System Access", "MinimumPasswordLength", "14",
+                        "secedit.inf:4"),
+                new io.osbaseline.model.fact.AuditPolicy("{0cce9215-69ae-11d9-bed3-505054503030}", "Audit Logon", true,
+                        true, "auditpol.csv:2"),
+                new io.osbaseline.model.fact.UserRight("SeDebugPrivilege", List.of("S-1-5-32-544"), "secedit.inf:30"),
+                new io.osbaseline.model.fact.MachineRole("domain-member", "osbaseline-windows.json"),
+                new ReportedVerdict("azure-guest-configuration", "azure-linux", "109",
+                        "Ensure SSH root login is disabled", Status.FAIL, List.of("PermitRootLogin is set to yes"),
+                        Instant.parse("2025-03-01T07:00:00Z")));
         Coverage coverage = new Coverage(
                 List.of(CollectorRun.collected("sysctl", "runtime values"), CollectorRun.collected("files", null),
                         new CollectorRun("pam", io.osbaseline.model.CollectorStatus.PARTIAL, "2 of 3 files read"),
@@ -122,7 +139,9 @@ public class JsonSnapshotTest {
         List<String> types = new ArrayList<>();
         tree.get("facts").forEach(f -> types.add(f.get("type").asText()));
         assertThat(types).containsExactly("os-release", "file", "file", "file", "file-lines", "setting", "sysctl",
-                "package", "service", "mount", "kernel-module", "sshd-option", "user", "group", "pam", "audit-rule");
+                "package", "service", "mount", "kernel-module", "sshd-option", "user", "group", "pam", "audit-rule",
+                "home-directory", "registry-value", "registry-scope", "security-policy", "audit-policy", "user-right",
+                "machine-role", "reported-verdict");
 
         JsonNode passwd = tree.get("facts").get(1);
         assertThat(passwd.get("mode").isTextual()).isTrue();
@@ -133,6 +152,8 @@ public class JsonSnapshotTest {
         assertThat(absent.get("exists").asBoolean()).isFalse();
         assertThat(tree.get("facts").get(12).get("lastChange").asText()).isEqualTo("2024-11-03");
         assertThat(tree.get("facts").get(12).get("password").asText()).isEqualTo("SET");
+        assertThat(tree.get("facts").get(16).get("mode").asText()).isEqualTo("0750");
+        assertThat(tree.get("facts").get(16).get("presentFiles").get(0).asText()).isEqualTo(".netrc");
         assertThat(tree.at("/coverage/collectors/3/status").asText()).isEqualTo("FAILED");
         assertThat(tree.at("/coverage/collectors/1").has("detail")).isFalse();
         assertThat(tree.at("/coverage/gaps/0/path").asText()).isEqualTo("/etc/pam.d/sshd");

@@ -53,11 +53,16 @@ public final class Main {
         return path.isEmpty() ? "" : path + " ";
     }
 
+    /** The version from the jar's manifest; "development" when run from classes. */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"osbaseline " + (v == null ? "(development build)" : v)};
+            return new String[] {"osbaseline " + version()};
         }
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --format} and {@code --output}. */
 final class OutputOptions {
-    enum Format { TABLE, JSON }
+    enum Format { TABLE, JSON, SARIF, OCSF, HTML }
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -19,6 +19,14 @@ final class OutputOptions {
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     @CheckForNull
     Path output;
+
+    /** For the listings, which only have a table and a JSON form. */
+    void requireTableOrJson() {
+        if (format != Format.TABLE && format != Format.JSON) {
+            throw new IllegalArgumentException("--format " + format.name().toLowerCase(java.util.Locale.ROOT)
+                    + " is for scan reports; listings are table or json");
+        }
+    }
 
     /** Writes {@code text} to the output file, or to {@code out}. */
     void write(PrintWriter out, String text) throws IOException {

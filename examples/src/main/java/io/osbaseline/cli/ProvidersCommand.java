@@ -23,6 +23,7 @@ final class ProvidersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output.requireTableOrJson();
         List<ProviderFactory> factories = Providers.available();
         if (output.format == OutputOptions.Format.JSON) {
             output.write(spec.commandLine().getOut(), Json.write(factories.stream().map(f -> {

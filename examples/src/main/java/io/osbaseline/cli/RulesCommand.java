@@ -29,6 +29,7 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output.requireTableOrJson();
         if (drl) {
             StringBuilder s = new StringBuilder();
             DroolsEngineFactory.generatedDrl().forEach((resource, text) ->

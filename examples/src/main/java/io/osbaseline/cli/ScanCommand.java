@@ -8,6 +8,9 @@ import io.osbaseline.model.Report;
 import io.osbaseline.model.Severity;
 import io.osbaseline.model.Status;
 import io.osbaseline.provider.Provider;
+import io.osbaseline.report.HtmlRenderer;
+import io.osbaseline.report.OcsfRenderer;
+import io.osbaseline.report.SarifRenderer;
 import io.osbaseline.report.TableRenderer;
 import io.osbaseline.scan.FleetScan;
 import java.io.PrintWriter;
@@ -53,8 +56,13 @@ final class ScanCommand implements Callable<Integer> {
             report = FleetScan.of(p, built).parallelism(parallel).report();
         }
         PrintWriter out = spec.commandLine().getOut();
-        output.write(out, output.format == OutputOptions.Format.JSON ? Json.write(report)
-                : new TableRenderer(all).render(report));
+        output.write(out, switch (output.format) {
+            case TABLE -> new TableRenderer(all).render(report);
+            case JSON -> Json.write(report);
+            case SARIF -> new SarifRenderer(Main.version()).render(report, built.rules());
+            case OCSF -> new OcsfRenderer(Main.version()).render(report, built.baselines());
+            case HTML -> new HtmlRenderer().render(report);
+        });
         PrintWriter err = spec.commandLine().getErr();
         boolean errors = false;
         for (Assessment a : report.assessments()) {

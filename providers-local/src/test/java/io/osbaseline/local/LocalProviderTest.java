@@ -80,7 +80,18 @@ class LocalProviderTest {
                             tuple("services", CollectorStatus.PARTIAL),
                             tuple("mounts", CollectorStatus.PARTIAL),
                             tuple("kernel-modules", CollectorStatus.PARTIAL),
-                            tuple("accounts", CollectorStatus.COLLECTED));
+                            tuple("accounts", CollectorStatus.COLLECTED),
+                            tuple("homes", CollectorStatus.COLLECTED),
+                            tuple("root-path", CollectorStatus.COLLECTED),
+                            tuple("kernel", CollectorStatus.UNAVAILABLE),
+                            tuple("interfaces", CollectorStatus.UNAVAILABLE),
+                            tuple("firewall", CollectorStatus.UNAVAILABLE),
+                            tuple("network-config", CollectorStatus.COLLECTED),
+                            tuple("logging", CollectorStatus.COLLECTED),
+                            tuple("limits", CollectorStatus.COLLECTED),
+                            tuple("grub", CollectorStatus.COLLECTED),
+                            tuple("postfix", CollectorStatus.COLLECTED),
+                            tuple("samba", CollectorStatus.COLLECTED));
             // what an offline root cannot tell, and nothing else
             assertThat(s.coverage().gaps()).containsExactly(
                     new CoverageGap("sysctl", "/proc/sys", "runtime values cannot be read under an offline root"),

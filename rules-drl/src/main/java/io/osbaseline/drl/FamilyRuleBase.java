@@ -16,7 +16,7 @@ import org.kie.api.runtime.rule.AgendaFilter;
 
 /**
  * The rule base that judges the machines of one OS family: only the packages whose rules can fire for that family,
- * so that, say, the Windows baseline's absence rules never activate for a Linux machine; without the disabled checks;
+ * so that, say, the Windows baseline's absence rules never activate for a Linux machine; the disabled checks never fire;
  * with the admission of facts read from its network ({@link FactAdmission}) and a pool of sessions.
  */
 final class FamilyRuleBase {
@@ -62,11 +62,8 @@ final class FamilyRuleBase {
             factsMayChange |= bundle.changesFacts();
             needsFilter |= rules.stream().anyMatch(r -> !catalog.firesFor(r.packageName(), r.name(), family));
         }
-        for (RuleEntry r : catalog.disabled()) {
-            if (kieBase.getRule(r.packageName(), r.name()) != null) {
-                kieBase.removeRule(r.packageName(), r.name());
-            }
-        }
+        // Disabled checks stay in the network and are filtered out of the agenda: removing many rules from a built
+        // rule base leaves Drools 10.2's segment prototypes inconsistent (sessions then fail to start).
         AgendaFilter filter = needsFilter ? match -> {
             Rule r = match.getRule();
             return catalog.firesFor(r.getPackageName(), r.getName(), family);

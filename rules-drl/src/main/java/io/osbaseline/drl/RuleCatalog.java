@@ -46,7 +46,8 @@ final class RuleCatalog {
     private final List<RuleInfo> rules;
     /** By DRL package, then rule name: looked up for every verdict, without building a key. */
     private final Map<String, Map<String, Binding>> bindings = new HashMap<>();
-    private final List<RuleEntry> disabled;
+    /** The DRL rules of the disabled checks, as package NUL name: they must never fire. */
+    private final Set<String> disabledNames = new HashSet<>();
 
     private RuleCatalog(List<Baseline> baselines, List<RuleInfo> rules, Map<RuleEntry, Binding> bindings,
             List<RuleEntry> disabled) {
@@ -54,7 +55,7 @@ final class RuleCatalog {
         this.rules = rules;
         bindings.forEach((rule, b) -> this.bindings.computeIfAbsent(rule.packageName(), k -> new HashMap<>())
                 .put(rule.name(), b));
-        this.disabled = disabled;
+        disabled.forEach(r -> disabledNames.add(r.packageName() + '\u0000' + r.name()));
     }
 
     List<Baseline> baselines() {
@@ -76,15 +77,13 @@ final class RuleCatalog {
         return inPackage == null ? null : inPackage.get(ruleName);
     }
 
-    /** The DRL rules of the disabled checks, which rule bases must leave out. */
-    List<RuleEntry> disabled() {
-        return disabled;
-    }
-
-    /** Whether the DRL rule may fire for machines of {@code family}: every rule that is not a check may. */
+    /**
+     * Whether the DRL rule may fire for machines of {@code family}: a check's rule when its check applies to the
+     * family and is not disabled; every rule that is not a check.
+     */
     boolean firesFor(String packageName, String ruleName, OsFamily family) {
         Binding b = binding(packageName, ruleName);
-        return b == null || b.info().appliesTo(family);
+        return b != null ? b.info().appliesTo(family) : !disabledNames.contains(packageName + '\u0000' + ruleName);
     }
 
     /** A DRL rule that is part of a check, with its metadata and, for naming problems, the unit it came from. */

@@ -20,6 +20,23 @@ public final class SharedEngines {
         }
     }
 
+    private static final class Windows {
+        static final BaselineEngine ENGINE = build();
+
+        private static BaselineEngine build() {
+            try {
+                return BaselineEngine.builder().baselines("azure-windows").build();
+            } catch (EngineException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The Azure Windows baseline, as shipped. */
+    public static BaselineEngine windows() {
+        return Windows.ENGINE;
+    }
+
     /** The Azure Linux baseline, as shipped. */
     public static BaselineEngine linux() {
         return Linux.ENGINE;

@@ -26,6 +26,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = UserGroup.class, name = "group"),
     @JsonSubTypes.Type(value = PamEntry.class, name = "pam"),
     @JsonSubTypes.Type(value = AuditRule.class, name = "audit-rule"),
+    @JsonSubTypes.Type(value = HomeDirectory.class, name = "home-directory"),
+    @JsonSubTypes.Type(value = RegistryValue.class, name = "registry-value"),
+    @JsonSubTypes.Type(value = RegistryScope.class, name = "registry-scope"),
+    @JsonSubTypes.Type(value = SecurityPolicy.class, name = "security-policy"),
+    @JsonSubTypes.Type(value = AuditPolicy.class, name = "audit-policy"),
+    @JsonSubTypes.Type(value = UserRight.class, name = "user-right"),
+    @JsonSubTypes.Type(value = MachineRole.class, name = "machine-role"),
+    @JsonSubTypes.Type(value = ReportedVerdict.class, name = "reported-verdict"),
 })
 public interface Fact {
 }

@@ -6,6 +6,7 @@ import io.osbaseline.model.fact.Setting;
 import io.osbaseline.model.fact.UserAccount;
 import io.osbaseline.model.fact.UserGroup;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,6 +30,10 @@ import javax.annotation.CheckForNull;
  *
  * <p>Legacy NIS lines ({@code +} or {@code -}) become {@code Setting("passwd"|"group", "legacy-entry", line)} with the
  * password field redacted, and {@code Setting("shadow", "legacy-entry", name)}.
+ *
+ * <p>When {@code /etc/shadow} was read, {@code Setting("shadow", "read-on", DATE)} says so and gives the day (UTC), so
+ * that rules can tell a shadow without a legacy line from one never read, and compare the dates it holds with the day
+ * they were read rather than the day they are judged.
  */
 final class AccountsCollector implements Collector {
     static final String NAME = "accounts";
@@ -37,6 +42,17 @@ final class AccountsCollector implements Collector {
     static final String GROUP = "/etc/group";
     private static final Pattern DES_HASH = Pattern.compile("[./0-9A-Za-z]{13}");
     private static final List<String> HARMLESS_PASSWORD_FIELDS = List.of("", "x", "*", "!", "!!", "!*");
+
+    private final Clock clock;
+
+    AccountsCollector() {
+        this(Clock.systemUTC());
+    }
+
+    /** {@code clock} dates the reading of /etc/shadow. */
+    AccountsCollector(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public String name() {
@@ -98,7 +114,7 @@ final class AccountsCollector implements Collector {
     }
 
     /** The shadow entries by name (the first line of a name wins); empty when shadow is absent or unreadable. */
-    private static Optional<Map<String, Shadow>> readShadow(CollectorContext ctx) {
+    private Optional<Map<String, Shadow>> readShadow(CollectorContext ctx) {
         Optional<List<String>> lines;
         try {
             lines = ctx.fs().readLines(SHADOW);
@@ -109,6 +125,7 @@ final class AccountsCollector implements Collector {
         if (lines.isEmpty()) {
             return Optional.empty();
         }
+        ctx.emit(new Setting("shadow", "read-on", LocalDate.now(clock).toString()));
         Map<String, Shadow> entries = new HashMap<>();
         int lineNo = 0;
         for (String line : lines.get()) {

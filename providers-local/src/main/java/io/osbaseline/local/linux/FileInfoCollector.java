@@ -20,7 +20,7 @@ final class FileInfoCollector implements Collector {
     static final List<String> BASELINE_PATHS = List.of(
             "/etc/passwd", "/etc/passwd-", "/etc/group", "/etc/group-",
             "/etc/shadow", "/etc/shadow-", "/etc/gshadow", "/etc/gshadow-",
-            "/etc/ssh/sshd_config",
+            "/etc/ssh/sshd_config", "/etc/sysconfig/sshd",
             "/etc/motd", "/etc/issue", "/etc/issue.net",
             "/etc/hosts.allow", "/etc/hosts.deny",
             "/etc/crontab", "/etc/cron.d", "/etc/cron.daily", "/etc/cron.hourly", "/etc/cron.weekly",
@@ -28,7 +28,8 @@ final class FileInfoCollector implements Collector {
             "/etc/at.allow", "/etc/at.deny",
             "/boot/grub/grub.cfg", "/boot/grub2/grub.cfg",
             "/etc/rsyslog.conf", "/etc/syslog-ng/syslog-ng.conf",
-            "/var/log/journal");
+            "/var/log/journal",
+            "/boot/grub/grub.conf", "/etc/cron.daily/logrotate", "/etc/inetd.conf", "/etc/postfix/main.cf");
 
     @Override
     public String name() {

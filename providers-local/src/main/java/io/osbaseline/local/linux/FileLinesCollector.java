@@ -7,11 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code file-lines}: the text of the login banners. Absent banners emit nothing (see the {@code files} facts). */
+/**
+ * {@code file-lines}: the text of small files that rules read line by line and that hold no secrets: the login
+ * banners, {@code /etc/inetd.conf} and {@code /etc/sysconfig/sshd} (RHEL's sshd environment, which can override the
+ * crypto policy). Absent files emit nothing (see the {@code files} facts).
+ */
 final class FileLinesCollector implements Collector {
     static final String NAME = "file-lines";
-    static final List<String> PATHS = List.of("/etc/issue", "/etc/issue.net", "/etc/motd");
-    /** Banners are small; a larger file is not shipped in a snapshot. */
+    static final List<String> PATHS = List.of("/etc/issue", "/etc/issue.net", "/etc/motd",
+            "/etc/inetd.conf", "/etc/sysconfig/sshd");
+    /** These files are small; a larger one is not shipped in a snapshot. */
     static final int MAX_BYTES = 64 * 1024;
 
     @Override
@@ -35,6 +40,6 @@ final class FileLinesCollector implements Collector {
                 read++;
             }
         }
-        return ctx.done(read + " of " + PATHS.size() + " banner files present (" + String.join(", ", PATHS) + ")");
+        return ctx.done(read + " of " + PATHS.size() + " files present (" + String.join(", ", PATHS) + ")");
     }
 }

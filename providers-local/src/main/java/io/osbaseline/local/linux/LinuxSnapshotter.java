@@ -11,6 +11,8 @@ import io.osbaseline.model.fact.OsRelease;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +40,18 @@ public final class LinuxSnapshotter {
             new ServicesCollector(),
             new MountsCollector(),
             new KernelModulesCollector(),
-            new AccountsCollector());
+            new AccountsCollector(),
+            new HomesCollector(),
+            new RootPathCollector(),
+            new KernelCollector(),
+            new InterfacesCollector(),
+            new FirewallCollector(),
+            new NetworkConfigCollector(),
+            new LoggingCollector(),
+            new LimitsCollector(),
+            new GrubCollector(),
+            new PostfixCollector(),
+            new SambaCollector());
 
     /** The names of the collectors, in the order they run: the names rules give in {@code @requires}. */
     public static final List<String> COLLECTOR_NAMES = COLLECTORS.stream().map(Collector::name).toList();
@@ -64,6 +77,17 @@ public final class LinuxSnapshotter {
     /** Snapshots of an offline root: persistent configuration only; the host's /proc is never read. */
     public static LinuxSnapshotter offline(RootFs root) {
         return new LinuxSnapshotter(root, false, HostCommands.fromEnvironment(), Clock.systemUTC());
+    }
+
+    /**
+     * Snapshots of a machine whose files and command outputs were collected earlier, on the machine (the remote
+     * evidence of {@code io.osbaseline.local.evidence}): read as the live machine they come from, runtime sources
+     * included.
+     *
+     * @param collectedAt when the evidence was collected: the snapshot's time
+     */
+    public static LinuxSnapshotter replaying(RootFs fs, HostCommands commands, Instant collectedAt) {
+        return new LinuxSnapshotter(fs, true, commands, Clock.fixed(collectedAt, ZoneOffset.UTC));
     }
 
     public RootFs fs() {

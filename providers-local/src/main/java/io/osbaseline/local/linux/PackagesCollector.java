@@ -22,6 +22,8 @@ final class PackagesCollector implements Collector {
     static final List<String> RPM_DB_DIRS = List.of("/var/lib/rpm", "/usr/lib/sysimage/rpm");
     static final List<String> RPM_DB_FILES = List.of("rpmdb.sqlite", "Packages", "Packages.db");
     private static final String RPM_FORMAT = "%{NAME}\\t%{VERSION}-%{RELEASE}\\n";
+    /** The arguments of the rpm query, after the {@code --root} options of an offline root. */
+    static final List<String> RPM_QUERY = List.of("-qa", "--qf", RPM_FORMAT);
 
     @Override
     public String name() {
@@ -123,9 +125,15 @@ final class PackagesCollector implements Collector {
         }
         List<String> command = new ArrayList<>(List.of(rpm.toString()));
         if (!ctx.live()) {
-            command.addAll(List.of("--root", ctx.fs().root().toString(), "--dbpath", dbDir));
+            Path root = ctx.fs().root();
+            if (root == null) {
+                ctx.gap(dbDir, "the host's rpm cannot read a database that is not on its disk");
+                failures.add("an rpm database is in " + dbDir + " of an in-memory root, which rpm cannot read");
+                return;
+            }
+            command.addAll(List.of("--root", root.toString(), "--dbpath", dbDir));
         }
-        command.addAll(List.of("-qa", "--qf", RPM_FORMAT));
+        command.addAll(RPM_QUERY);
         HostCommands.Result result;
         try {
             result = ctx.commands().run(command);

@@ -4,8 +4,11 @@ import io.osbaseline.model.CollectorRun;
 import io.osbaseline.model.fact.FileKind;
 import io.osbaseline.model.fact.PamEntry;
 import java.io.IOException;
+import io.osbaseline.model.fact.Setting;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import javax.annotation.CheckForNull;
@@ -16,11 +19,21 @@ import javax.annotation.Nullable;
  * {@code /etc/pam.conf} when there is no {@code /etc/pam.d}, as Linux-PAM does). Includes are recorded, not inlined:
  * {@code auth include system-auth} gives control {@code include} and module {@code system-auth}; Debian's
  * {@code @include common-auth} applies to every type and gives type {@code *}, control {@code include}.
+ *
+ * <p>Also the configuration files of the modules baselines check, as {@code Setting(NAMESPACE, key, value)} with the
+ * value in effect (a flag without a value has an empty value): {@code pwquality} from
+ * {@code /etc/security/pwquality.conf.d/*.conf} in name order and then {@code /etc/security/pwquality.conf}, the last
+ * assignment winning, as libpwquality reads them; {@code faillock} from {@code /etc/security/faillock.conf};
+ * {@code pwhistory} from {@code /etc/security/pwhistory.conf}. Module arguments override these files; rules combine
+ * them.
  */
 final class PamCollector implements Collector {
     static final String NAME = "pam";
     static final String DIR = "/etc/pam.d";
     static final String CONF = "/etc/pam.conf";
+    static final String PWQUALITY = "/etc/security/pwquality.conf";
+    static final String FAILLOCK = "/etc/security/faillock.conf";
+    static final String PWHISTORY = "/etc/security/pwhistory.conf";
 
     @Override
     public String name() {
@@ -29,6 +42,13 @@ final class PamCollector implements Collector {
 
     @Override
     public CollectorRun collect(CollectorContext ctx) {
+        int settings = moduleSettings(ctx);
+        CollectorRun run = services(ctx);
+        return settings == 0 || !run.status().usable() ? run : new CollectorRun(run.collector(), run.status(),
+                run.detail() + "; " + CollectorContext.count(settings, "module setting") + " from /etc/security");
+    }
+
+    private static CollectorRun services(CollectorContext ctx) {
         Optional<List<String>> services;
         try {
             services = ctx.fs().list(DIR);
@@ -68,6 +88,53 @@ final class PamCollector implements Collector {
         }
         int entries = parse(ctx, CONF, null, lines.get(), true);
         return ctx.done(entries + " entries from " + CONF + " (no " + DIR + ")");
+    }
+
+    /** Emits the settings of the modules' own configuration files; returns how many. */
+    private static int moduleSettings(CollectorContext ctx) {
+        Map<String, String> pwquality = new LinkedHashMap<>();
+        String dropIns = PWQUALITY + ".d";
+        for (String name : ctx.list(dropIns).orElse(List.of())) {
+            if (name.endsWith(".conf")) {
+                ctx.lines(dropIns + "/" + name).ifPresent(lines -> pwquality.putAll(keyValues(lines)));
+            }
+        }
+        ctx.lines(PWQUALITY).ifPresent(lines -> pwquality.putAll(keyValues(lines)));
+        Map<String, Map<String, String>> files = new LinkedHashMap<>();
+        files.put("pwquality", pwquality);
+        files.put("faillock", ctx.lines(FAILLOCK).map(PamCollector::keyValues).orElse(Map.of()));
+        files.put("pwhistory", ctx.lines(PWHISTORY).map(PamCollector::keyValues).orElse(Map.of()));
+        int count = 0;
+        for (Map.Entry<String, Map<String, String>> file : files.entrySet()) {
+            for (Map.Entry<String, String> e : file.getValue().entrySet()) {
+                ctx.emit(new Setting(file.getKey(), e.getKey(), e.getValue()));
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The {@code name = value} lines of a module configuration file, as libpwquality and pam_faillock read them: a
+     * {@code #} starts a comment, blanks around {@code =} are optional, a name alone is a flag, the last line of a
+     * name wins.
+     */
+    static Map<String, String> keyValues(List<String> lines) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String raw : lines) {
+            int hash = raw.indexOf('#');
+            String line = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                values.put(line.split("\\s+")[0], "");
+            } else if (eq > 0) {
+                values.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            }
+        }
+        return values;
     }
 
     private static boolean isDirectory(CollectorContext ctx, String path) {

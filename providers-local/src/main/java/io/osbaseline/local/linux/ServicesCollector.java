@@ -4,6 +4,7 @@ import io.osbaseline.model.CollectorRun;
 import io.osbaseline.model.fact.SystemService;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +41,9 @@ final class ServicesCollector implements Collector {
     static final String RUN = "/run/systemd/system";
     static final List<String> UNIT_DIRS = List.of(ETC, RUN, "/usr/local/lib/systemd/system",
             "/usr/lib/systemd/system", "/lib/systemd/system");
-    private static final List<String> SUFFIXES = List.of(".service", ".socket", ".timer");
+    static final List<String> SUFFIXES = List.of(".service", ".socket", ".timer");
+    /** The arguments of the systemctl command that lists the active states. */
+    static final List<String> LIST_UNITS = List.of("list-units", "--all", "--no-legend", "--plain", "--no-pager");
 
     @Override
     public String name() {
@@ -214,8 +217,9 @@ final class ServicesCollector implements Collector {
         }
         HostCommands.Result result;
         try {
-            result = ctx.commands().run(List.of(systemctl.toString(), "list-units", "--all", "--no-legend",
-                    "--plain", "--no-pager"));
+            List<String> command = new ArrayList<>(List.of(systemctl.toString()));
+            command.addAll(LIST_UNITS);
+            result = ctx.commands().run(command);
         } catch (IOException e) {
             ctx.gap("systemctl", e);
             return null;

@@ -5,6 +5,7 @@ import io.osbaseline.model.fact.SshdOption;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code sshd}: the effective global OpenSSH server configuration, computed the way sshd computes it at start-up.
@@ -30,13 +33,27 @@ import java.util.TreeMap;
  *       {@code yes} before). Defaults that depend on the build (Ciphers, MACs, KexAlgorithms) are not invented.
  *   <li>Keyword values such as {@code yes} or {@code No} are lower-cased, LogLevel and SyslogFacility upper-cased,
  *       {@code without-password} is read as {@code prohibit-password} and ChallengeResponseAuthentication as its
- *       current name KbdInteractiveAuthentication, as sshd -T prints them. Other values are kept as written.
+ *       current name KbdInteractiveAuthentication, as sshd -T prints them; times (LoginGraceTime,
+ *       ClientAliveInterval) are given in seconds ({@code 1m30s} is {@code 90}). Other values are kept as written.
+ *   <li>Options given with {@code -o} on sshd's command line come before every file, so they win. They are read from
+ *       the ExecStart of the {@code sshd.service} or {@code ssh.service} unit, with the variables of its
+ *       EnvironmentFiles expanded: this is how RHEL 8 applies the system-wide crypto policy
+ *       ({@code $CRYPTO_POLICY} from {@code /etc/crypto-policies/back-ends/opensshserver.config}, which
+ *       {@code /etc/sysconfig/sshd} may override).
+ *   <li>Without {@code /etc/ssh/sshd_config}, SUSE's OpenSSH reads the vendor file {@code /usr/etc/ssh/sshd_config}.
  * </ul>
  */
 final class SshdCollector implements Collector {
     static final String NAME = "sshd";
     static final String MAIN = "/etc/ssh/sshd_config";
-    private static final String SSH_DIR = "/etc/ssh";
+    static final String VENDOR_MAIN = "/usr/etc/ssh/sshd_config";
+    static final List<String> UNITS = List.of("sshd.service", "ssh.service");
+    static final List<String> UNIT_DIRS = List.of("/etc/systemd/system", "/run/systemd/system",
+            "/usr/lib/systemd/system", "/lib/systemd/system");
+    private static final Set<String> TIME_VALUED = Set.of("logingracetime", "clientaliveinterval");
+    private static final Pattern TIME = Pattern.compile("(\\d+)([sSmMhHdDwW]?)");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)}|\\$(\\w+)");
+    static final String SSH_DIR = "/etc/ssh";
     /** OpenSSH's limit on nested Include. */
     private static final int MAX_INCLUDE_DEPTH = 16;
     private static final Set<String> ACCUMULATING = Set.of("allowusers", "denyusers", "allowgroups", "denygroups",
@@ -96,17 +113,23 @@ final class SshdCollector implements Collector {
     @Override
     public CollectorRun collect(CollectorContext ctx) {
         Optional<List<String>> main;
+        String mainPath = MAIN;
         try {
             main = ctx.fs().readLines(MAIN);
+            if (main.isEmpty()) {
+                main = ctx.fs().readLines(VENDOR_MAIN);
+                mainPath = VENDOR_MAIN;
+            }
         } catch (IOException e) {
-            ctx.gap(MAIN, e);
-            return ctx.failed("cannot read " + MAIN + ": " + CollectorContext.reason(e));
+            ctx.gap(mainPath, e);
+            return ctx.failed("cannot read " + mainPath + ": " + CollectorContext.reason(e));
         }
         if (main.isEmpty()) {
             return ctx.done("no " + MAIN + ": OpenSSH server not configured");
         }
         Parser parser = new Parser(ctx);
-        parser.parse(MAIN, main.get(), 0);
+        parser.commandLine();
+        parser.parse(mainPath, main.get(), 0);
         Map<String, SshdOption> effective = new TreeMap<>();
         parser.values.forEach((k, v) -> effective.put(k, new SshdOption(k, v.value, v.source)));
         int defaulted = 0;
@@ -132,6 +155,84 @@ final class SshdCollector implements Collector {
 
         Parser(CollectorContext ctx) {
             this.ctx = ctx;
+        }
+
+        /** Sets the {@code -o} options of the command line in sshd's systemd unit, if it has any. */
+        void commandLine() {
+            for (String name : UNITS) {
+                for (String dir : UNIT_DIRS) {
+                    String unit = dir + "/" + name;
+                    if (ctx.masked(unit)) {
+                        return;
+                    }
+                    Optional<List<String>> lines = ctx.lines(unit);
+                    if (lines.isPresent()) {
+                        commandLine(unit, lines.get());
+                        return;
+                    }
+                }
+            }
+        }
+
+        private void commandLine(String unit, List<String> lines) {
+            Map<String, String> env = new LinkedHashMap<>();
+            Map<String, String> envSource = new HashMap<>();
+            String execStart = null;
+            for (String raw : lines) {
+                String line = raw.strip();
+                if (line.startsWith("EnvironmentFile=")) {
+                    String file = line.substring("EnvironmentFile=".length()).strip();
+                    file = file.startsWith("-") ? file.substring(1) : file;
+                    String path = file;
+                    ctx.lines(path).ifPresent(envLines -> environment(envLines).forEach((k, v) -> {
+                        env.put(k, v);
+                        envSource.put(k, path);
+                    }));
+                } else if (line.startsWith("ExecStart=")) {
+                    execStart = line.substring("ExecStart=".length()).strip();
+                }
+            }
+            if (execStart == null) {
+                return;
+            }
+            List<String[]> args = new ArrayList<>(); // word, and where it came from
+            for (String word : execStart.split("\\s+")) {
+                Matcher m = VARIABLE.matcher(word);
+                if (m.matches()) {
+                    String var = m.group(1) != null ? m.group(1) : m.group(2);
+                    String value = env.getOrDefault(var, "");
+                    String from = unit + " $" + var + (envSource.containsKey(var) ? " from " + envSource.get(var) : "");
+                    for (String w : value.strip().split("\\s+")) {
+                        if (!w.isEmpty()) {
+                            args.add(new String[] {w, from});
+                        }
+                    }
+                } else {
+                    args.add(new String[] {word, unit + " ExecStart"});
+                }
+            }
+            boolean any = false;
+            for (int i = 0; i < args.size(); i++) {
+                String w = args.get(i)[0];
+                String option = null;
+                if (w.equals("-o") && i + 1 < args.size()) {
+                    option = args.get(++i)[0];
+                } else if (w.startsWith("-o") && w.length() > 2) {
+                    option = w.substring(2);
+                }
+                if (option != null) {
+                    List<String> words = words(option);
+                    if (words.size() > 1) {
+                        String key = words.get(0).toLowerCase(Locale.ROOT);
+                        set(ALIASES.getOrDefault(key, key), String.join(" ", words.subList(1, words.size())),
+                                "command line: " + args.get(i)[1]);
+                        any = true;
+                    }
+                }
+            }
+            if (any) {
+                files.add(unit);
+            }
         }
 
         /** Parses one file; its Match blocks end with it, so the includer's state needs no restoring. */
@@ -206,6 +307,9 @@ final class SshdCollector implements Collector {
         if (key.equals("loglevel") || key.equals("syslogfacility")) {
             return value.toUpperCase(Locale.ROOT);
         }
+        if (TIME_VALUED.contains(key)) {
+            return seconds(value);
+        }
         String lower = value.toLowerCase(Locale.ROOT);
         if (lower.equals("without-password")) {
             return "prohibit-password";
@@ -269,6 +373,47 @@ final class SshdCollector implements Collector {
             words.add(w.toString());
         }
         return words;
+    }
+
+    /**
+     * A time as sshd reads it ({@code 90}, {@code 1m30s}, {@code 2h}), in seconds; the value unchanged when it is not
+     * a time sshd would accept.
+     */
+    static String seconds(String value) {
+        Matcher m = TIME.matcher(value);
+        long total = 0;
+        int at = 0;
+        while (at < value.length() && m.find(at) && m.start() == at) {
+            long n = Long.parseLong(m.group(1));
+            total += n * switch (m.group(2).toLowerCase(Locale.ROOT)) {
+                case "m" -> 60;
+                case "h" -> 3600;
+                case "d" -> 86400;
+                case "w" -> 604800;
+                default -> 1;
+            };
+            at = m.end();
+        }
+        return at == value.length() && at > 0 ? String.valueOf(total) : value;
+    }
+
+    /** The variables of a systemd EnvironmentFile: {@code KEY=value} lines, quotes removed, comments skipped. */
+    static Map<String, String> environment(List<String> lines) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String raw : lines) {
+            String line = raw.strip();
+            int eq = line.indexOf('=');
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";") || eq <= 0) {
+                continue;
+            }
+            String value = line.substring(eq + 1).strip();
+            if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+                    && value.charAt(value.length() - 1) == value.charAt(0)) {
+                value = value.substring(1, value.length() - 1);
+            }
+            env.put(line.substring(0, eq).strip(), value);
+        }
+        return env;
     }
 
     private static Map<String, String> defaults(String... pairs) {

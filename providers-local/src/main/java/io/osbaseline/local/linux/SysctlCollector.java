@@ -2,6 +2,7 @@ package io.osbaseline.local.linux;
 
 import io.osbaseline.local.Glob;
 import io.osbaseline.model.CollectorRun;
+import io.osbaseline.model.fact.Setting;
 import io.osbaseline.model.fact.Sysctl;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ import javax.annotation.Nullable;
  * <p>On the live host the value of every key the configuration names, plus {@link #BASELINE_KEYS}, is read from
  * {@code /proc/sys} and wins (source {@code runtime}). Under an offline root only persistent values exist (source: the
  * file); the run is PARTIAL with a gap for {@code /proc/sys}, and no kernel default is invented.
+ *
+ * <p>A key the running kernel does not have (IPv6 keys when IPv6 is disabled at boot, for example) gives
+ * {@code Setting("sysctl", "unavailable", KEY)}, so that rules can tell "not in this kernel" from "not read".
  */
 final class SysctlCollector implements Collector {
     static final String NAME = "sysctl";
@@ -66,7 +70,7 @@ final class SysctlCollector implements Collector {
         for (String file : configFiles(ctx)) {
             Optional<List<String>> lines = ctx.lines(file);
             if (lines.isPresent()) {
-                conf.read(file, lines.get());
+                conf.read(ctx, file, lines.get());
                 files++;
             }
         }
@@ -97,6 +101,7 @@ final class SysctlCollector implements Collector {
             }
             if (value.isEmpty()) {
                 missing.add(key);
+                ctx.emit(new Setting(NAME, "unavailable", key));
                 continue;
             }
             ctx.emit(new Sysctl(key, collapse(String.join(" ", value.get())), "runtime"));
@@ -123,6 +128,22 @@ final class SysctlCollector implements Collector {
     }
 
     /** The dotted key as a path under /proc/sys: dots become slashes and slashes (in interface names) dots. */
+    /**
+     * Whether {@code key} (dotted) names a kernel parameter: its path under /proc/sys has no empty, {@code .} or
+     * {@code ..} component and no blank, so that reading it cannot leave /proc/sys.
+     */
+    static boolean isKey(String key) {
+        if (key.isEmpty() || key.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            return false;
+        }
+        for (String c : toPath(key).split("/", -1)) {
+            if (c.isEmpty() || c.equals(".") || c.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String toPath(String key) {
         StringBuilder s = new StringBuilder(key.length());
         for (char c : key.toCharArray()) {
@@ -151,7 +172,7 @@ final class SysctlCollector implements Collector {
         final Map<String, Assignment> explicit = new LinkedHashMap<>();
         final Map<String, Assignment> globs = new LinkedHashMap<>();
 
-        void read(String file, List<String> lines) {
+        void read(CollectorContext ctx, String file, List<String> lines) {
             for (String raw : lines) {
                 String line = raw.strip();
                 if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
@@ -165,7 +186,13 @@ final class SysctlCollector implements Collector {
                 if (eq < 0 && !ignoreErrors) {
                     continue; // not an assignment: systemd-sysctl ignores it too
                 }
-                String key = normalizeKey((eq < 0 ? line : line.substring(0, eq)).strip());
+                String written = (eq < 0 ? line : line.substring(0, eq)).strip();
+                String key = normalizeKey(written);
+                if (!isKey(key)) {
+                    // a name such as a/../../etc/shadow would make the runtime read leave /proc/sys
+                    ctx.gap(file, "'" + written + "' is not a sysctl key; ignored");
+                    continue;
+                }
                 Assignment a = new Assignment(eq < 0 ? null : collapse(line.substring(eq + 1)), file);
                 Map<String, Assignment> target = Glob.hasWildcard(key) ? globs : explicit;
                 target.remove(key); // a later assignment wins and moves to the end, as in systemd-sysctl

@@ -13,6 +13,9 @@ import io.osbaseline.model.fact.Setting;
 import io.osbaseline.model.fact.UserAccount;
 import io.osbaseline.model.fact.UserGroup;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AccountsCollectorTest {
+    private static final Clock READ_ON = Clock.fixed(Instant.parse("2026-03-01T23:30:00Z"), ZoneOffset.UTC);
+
     @TempDir
     Path dir;
 
@@ -70,7 +75,7 @@ class AccountsCollectorTest {
                 + "deploy:x:1001:1001::/home/deploy:/bin/bash\n+nisuser:" + Fixtures.HASHES.get(2) + "::::::\n"
                 + "broken:" + Fixtures.HASHES.get(3) + ":x:1:::\n");
 
-        Outcome o = Outcome.offline(new AccountsCollector(), r);
+        Outcome o = Outcome.offline(new AccountsCollector(READ_ON), r);
         String json = Json.write(Map.of("run", o.run(), "facts", o.facts(), "gaps", o.gaps()));
 
         assertThat(o.gaps()).extracting(CoverageGap::path).containsExactly("/etc/shadow:2", "/etc/passwd:5");
@@ -80,6 +85,7 @@ class AccountsCollectorTest {
                     .doesNotContain(hash.substring(0, hash.lastIndexOf('$')));
         }
         assertThat(o.facts(Setting.class)).containsExactly(
+                new Setting("shadow", "read-on", "2026-03-01"),
                 new Setting("shadow", "legacy-entry", "+nisuser"),
                 new Setting("passwd", "legacy-entry", "+nisuser:<redacted>::::::"));
     }
@@ -97,9 +103,10 @@ class AccountsCollectorTest {
         r.file("/etc/shadow", "root:*:19700:0:99999:7:::", "+::0:0:0::::");
         r.file("/etc/group", "root:x:0:", "+:::", "-@badgroup:secret::");
 
-        Outcome o = Outcome.offline(new AccountsCollector(), r);
+        Outcome o = Outcome.offline(new AccountsCollector(READ_ON), r);
 
         assertThat(o.facts(Setting.class)).containsExactly(
+                new Setting("shadow", "read-on", "2026-03-01"),
                 new Setting("shadow", "legacy-entry", "+"),
                 new Setting("passwd", "unshadowed-password", "olduser"),
                 new Setting("passwd", "unshadowed-password", "nopass"),

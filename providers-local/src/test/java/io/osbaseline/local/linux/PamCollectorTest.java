@@ -7,6 +7,7 @@ import io.osbaseline.local.TestRoot;
 import io.osbaseline.model.CollectorStatus;
 import io.osbaseline.model.CoverageGap;
 import io.osbaseline.model.fact.PamEntry;
+import io.osbaseline.model.fact.Setting;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -110,5 +111,42 @@ class PamCollectorTest {
                 new PamEntry("login", "auth", "required", "pam_unix.so", List.of("nullok")),
                 new PamEntry("other", "account", "required", "pam_deny.so", List.of()));
         assertThat(o.run().detail()).isEqualTo("2 entries from /etc/pam.conf (no /etc/pam.d)");
+    }
+
+    @Test
+    void moduleConfigurationFilesGiveTheValuesInEffect() {
+        TestRoot r = new TestRoot(dir);
+        r.file("/etc/pam.d/common-password", "password requisite pam_pwquality.so retry=3");
+        // libpwquality reads pwquality.conf.d/*.conf in name order first, then pwquality.conf: the last one wins
+        r.file("/etc/security/pwquality.conf.d/50-site.conf", "minlen = 12", "dcredit=-1");
+        r.file("/etc/security/pwquality.conf.d/10-vendor.conf", "minlen = 10", "maxrepeat = 3");
+        r.file("/etc/security/pwquality.conf.d/notes.txt", "minlen = 1");
+        r.file("/etc/security/pwquality.conf", "# Configuration for systemwide password quality limits",
+                "# minlen = 8", "minlen=14   # CIS", "enforce_for_root", "dictpath =");
+        r.file("/etc/security/faillock.conf", "# deny = 3", "deny = 5", "unlock_time = 900", "even_deny_root");
+        r.file("/etc/security/pwhistory.conf", "remember = 24", "enforce_for_root");
+
+        Outcome o = Outcome.offline(new PamCollector(), r);
+
+        assertThat(o.facts(Setting.class)).containsExactly(
+                new Setting("pwquality", "minlen", "14"), new Setting("pwquality", "maxrepeat", "3"),
+                new Setting("pwquality", "dcredit", "-1"), new Setting("pwquality", "enforce_for_root", ""),
+                new Setting("pwquality", "dictpath", ""),
+                new Setting("faillock", "deny", "5"), new Setting("faillock", "unlock_time", "900"),
+                new Setting("faillock", "even_deny_root", ""),
+                new Setting("pwhistory", "remember", "24"), new Setting("pwhistory", "enforce_for_root", ""));
+        assertThat(o.run().detail()).isEqualTo("1 entries from 1 service file in /etc/pam.d; 10 module settings "
+                + "from /etc/security");
+        assertThat(o.run().status()).isEqualTo(CollectorStatus.COLLECTED);
+    }
+
+    @Test
+    void withoutModuleConfigurationTheDetailSaysNothingOfIt() {
+        TestRoot r = new TestRoot(dir).file("/etc/pam.d/other", "auth required pam_deny.so");
+
+        Outcome o = Outcome.offline(new PamCollector(), r);
+
+        assertThat(o.facts(Setting.class)).isEmpty();
+        assertThat(o.run().detail()).isEqualTo("1 entries from 1 service file in /etc/pam.d");
     }
 }

@@ -262,4 +262,198 @@ class SshdCollectorTest {
                 "c d", "e");
         assertThatThrownBy(() -> SshdCollector.words("Banner 'x")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** A RHEL 8 server as installed: the crypto policy reaches sshd as -o options through the unit's environment. */
+    private TestRoot rhel8(TestRoot r) {
+        r.file("/etc/ssh/sshd_config",
+                "#\t$OpenBSD: sshd_config,v 1.103 2018/04/09 20:41:22 dtucker Exp $",
+                "# This is the sshd server system-wide configuration file.  See",
+                "# sshd_config(5) for more information.",
+                "#Port 22",
+                "HostKey /etc/ssh/ssh_host_rsa_key",
+                "HostKey /etc/ssh/ssh_host_ecdsa_key",
+                "HostKey /etc/ssh/ssh_host_ed25519_key",
+                "# System-wide Crypto policy:",
+                "# This system is following system-wide crypto policy. The changes to",
+                "# Ciphers, MACs, KexAlgoritms and GSSAPIKexAlgorithsm will not have any",
+                "# effect here. They will be overridden by command-line options passed on",
+                "# the server start up.",
+                "Ciphers aes256-ctr,aes128-ctr",
+                "SyslogFacility AUTHPRIV",
+                "#LoginGraceTime 2m",
+                "PermitRootLogin yes",
+                "AuthorizedKeysFile\t.ssh/authorized_keys",
+                "PasswordAuthentication yes",
+                "ChallengeResponseAuthentication no",
+                "GSSAPIAuthentication yes",
+                "UsePAM yes",
+                "X11Forwarding yes",
+                "PrintMotd no",
+                "AcceptEnv LANG LC_CTYPE LC_NUMERIC LC_TIME LC_COLLATE LC_MONETARY LC_MESSAGES",
+                "Subsystem\tsftp\t/usr/libexec/openssh/sftp-server");
+        r.file("/usr/lib/systemd/system/sshd.service",
+                "[Unit]",
+                "Description=OpenSSH server daemon",
+                "Documentation=man:sshd(8) man:sshd_config(5)",
+                "After=network.target sshd-keygen.target",
+                "[Service]",
+                "Type=notify",
+                "EnvironmentFile=-/etc/crypto-policies/back-ends/opensshserver.config",
+                "EnvironmentFile=-/etc/sysconfig/sshd",
+                "ExecStart=/usr/sbin/sshd -D $OPTIONS $CRYPTO_POLICY",
+                "ExecReload=/bin/kill -HUP $MAINPID",
+                "[Install]",
+                "WantedBy=multi-user.target");
+        r.file("/usr/share/crypto-policies/DEFAULT/opensshserver.txt",
+                "CRYPTO_POLICY='-oCiphers=aes256-gcm@openssh.com,chacha20-poly1305@openssh.com,aes256-ctr,aes256-cbc,"
+                        + "aes128-gcm@openssh.com,aes128-ctr,aes128-cbc -oMACs=hmac-sha2-256-etm@openssh.com,"
+                        + "hmac-sha1-etm@openssh.com,umac-128-etm@openssh.com,hmac-sha2-512-etm@openssh.com,hmac-sha2-256,"
+                        + "hmac-sha1,umac-128@openssh.com,hmac-sha2-512 -oKexAlgorithms=curve25519-sha256,"
+                        + "ecdh-sha2-nistp256,diffie-hellman-group14-sha256 -oPubkeyAcceptedKeyTypes=rsa-sha2-256,"
+                        + "ecdsa-sha2-nistp256'");
+        r.symlink("/etc/crypto-policies/back-ends/opensshserver.config",
+                "/usr/share/crypto-policies/DEFAULT/opensshserver.txt");
+        return r.file("/etc/sysconfig/sshd",
+                "# Configuration file for the sshd service.",
+                "SSH_USE_STRONG_RNG=0",
+                "# SSH_USE_STRONG_RNG=1",
+                "# System-wide crypto policy:",
+                "# To opt-out, uncomment the following line",
+                "# CRYPTO_POLICY=");
+    }
+
+    @Test
+    void rhel8CryptoPolicyOnTheCommandLineWinsOverSshdConfig() {
+        Outcome o = Outcome.offline(new SshdCollector(), rhel8(new TestRoot(dir)));
+        Map<String, SshdOption> e = effective(o);
+
+        String policy = "command line: /usr/lib/systemd/system/sshd.service $CRYPTO_POLICY from "
+                + "/etc/crypto-policies/back-ends/opensshserver.config";
+        assertThat(e.get("ciphers")).isEqualTo(opt("ciphers", "aes256-gcm@openssh.com,chacha20-poly1305@openssh.com,"
+                + "aes256-ctr,aes256-cbc,aes128-gcm@openssh.com,aes128-ctr,aes128-cbc", policy));
+        assertThat(e.get("macs").value()).startsWith("hmac-sha2-256-etm@openssh.com,hmac-sha1-etm@openssh.com");
+        assertThat(e.get("pubkeyacceptedalgorithms").source()).isEqualTo(policy);
+        assertThat(e.get("permitrootlogin")).isEqualTo(opt("permitrootlogin", "yes", "/etc/ssh/sshd_config:16"));
+        assertThat(e.get("hostkey").value()).isEqualTo("/etc/ssh/ssh_host_rsa_key /etc/ssh/ssh_host_ecdsa_key "
+                + "/etc/ssh/ssh_host_ed25519_key");
+        assertThat(e.get("logingracetime")).isEqualTo(opt("logingracetime", "120", "default"));
+        assertThat(o.run().detail()).startsWith("effective configuration from /usr/lib/systemd/system/sshd.service, "
+                + "/etc/ssh/sshd_config: ");
+        assertThat(o.gaps()).isEmpty();
+    }
+
+    @Test
+    void rhel8SysconfigCanOverrideOrEmptyTheCryptoPolicy() {
+        TestRoot r = rhel8(new TestRoot(dir));
+        r.file("/etc/sysconfig/sshd", "CRYPTO_POLICY='-oCiphers=aes128-cbc,3des-cbc'");
+        assertThat(effective(Outcome.offline(new SshdCollector(), r)).get("ciphers")).isEqualTo(opt("ciphers",
+                "aes128-cbc,3des-cbc", "command line: /usr/lib/systemd/system/sshd.service $CRYPTO_POLICY from "
+                        + "/etc/sysconfig/sshd"));
+
+        r.file("/etc/sysconfig/sshd", "CRYPTO_POLICY=");
+        Map<String, SshdOption> optedOut = effective(Outcome.offline(new SshdCollector(), r));
+        assertThat(optedOut.get("ciphers")).isEqualTo(opt("ciphers", "aes256-ctr,aes128-ctr", "/etc/ssh/sshd_config:13"));
+        assertThat(optedOut).doesNotContainKey("macs");
+    }
+
+    @Test
+    void aMaskedUnitAndOneWithoutVariablesAddNothing() {
+        TestRoot r = rhel8(new TestRoot(dir));
+        r.symlink("/etc/systemd/system/sshd.service", "/dev/null");
+        assertThat(effective(Outcome.offline(new SshdCollector(), r)).get("ciphers").source())
+                .isEqualTo("/etc/ssh/sshd_config:13");
+
+        TestRoot debian = new TestRoot(dir.resolve("debian"));
+        debian.file("/etc/ssh/sshd_config", "Include /etc/ssh/sshd_config.d/*.conf", "KbdInteractiveAuthentication no");
+        debian.file("/lib/systemd/system/ssh.service", "[Service]", "EnvironmentFile=-/etc/default/ssh",
+                "ExecStartPre=/usr/sbin/sshd -t", "ExecStart=/usr/sbin/sshd -D $SSHD_OPTS");
+        debian.file("/etc/default/ssh", "# Options to pass to sshd", "SSHD_OPTS=");
+        Outcome plain = Outcome.offline(new SshdCollector(), debian);
+        assertThat(plain.run().detail()).startsWith("effective configuration from /etc/ssh/sshd_config: 1 options set");
+
+        debian.file("/etc/default/ssh", "SSHD_OPTS=\"-o LoginGraceTime=1m30s -oPermitRootLogin=no\"");
+        Map<String, SshdOption> e = effective(Outcome.offline(new SshdCollector(), debian));
+        String source = "command line: /lib/systemd/system/ssh.service $SSHD_OPTS from /etc/default/ssh";
+        assertThat(e.get("logingracetime")).isEqualTo(opt("logingracetime", "90", source));
+        assertThat(e.get("permitrootlogin")).isEqualTo(opt("permitrootlogin", "no", source));
+    }
+
+    @Test
+    void suse15VendorConfigurationIsReadWhenEtcHasNone() {
+        TestRoot r = new TestRoot(dir);
+        r.file("/usr/etc/ssh/sshd_config",
+                "#\t$OpenBSD: sshd_config,v 1.104 2021/07/02 05:11:21 dtucker Exp $",
+                "Include /etc/ssh/sshd_config.d/*.conf",
+                "Include /usr/etc/ssh/sshd_config.d/*.conf",
+                "#PermitRootLogin prohibit-password",
+                "AuthorizedKeysFile\t.ssh/authorized_keys",
+                "UsePAM yes",
+                "X11Forwarding yes",
+                "ClientAliveInterval 2h",
+                "AcceptEnv LANG LC_CTYPE LC_NUMERIC LC_TIME LC_COLLATE LC_MONETARY LC_MESSAGES",
+                "AcceptEnv LC_PAPER LC_NAME LC_ADDRESS LC_TELEPHONE LC_MEASUREMENT",
+                "Subsystem\tsftp\t/usr/lib/ssh/sftp-server");
+        r.file("/etc/ssh/sshd_config.d/60-hardening.conf", "PermitRootLogin no", "LoginGraceTime 45s",
+                "Banner /etc/issue.net");
+        r.file("/usr/etc/ssh/sshd_config.d/40-suse-crypto-policies.conf",
+                "Ciphers aes256-gcm@openssh.com,aes128-gcm@openssh.com,aes256-ctr,aes128-ctr");
+
+        Outcome o = Outcome.offline(new SshdCollector(), r);
+        Map<String, SshdOption> e = effective(o);
+
+        assertThat(e.get("permitrootlogin")).isEqualTo(opt("permitrootlogin", "no",
+                "/etc/ssh/sshd_config.d/60-hardening.conf:1"));
+        assertThat(e.get("logingracetime").value()).isEqualTo("45");
+        assertThat(e.get("clientaliveinterval")).isEqualTo(opt("clientaliveinterval", "7200",
+                "/usr/etc/ssh/sshd_config:8"));
+        assertThat(e.get("ciphers").source()).isEqualTo("/usr/etc/ssh/sshd_config.d/40-suse-crypto-policies.conf:1");
+        assertThat(e.get("acceptenv").value()).endsWith("LC_MESSAGES LC_PAPER LC_NAME LC_ADDRESS LC_TELEPHONE "
+                + "LC_MEASUREMENT");
+        assertThat(o.run().detail()).startsWith("effective configuration from /usr/etc/ssh/sshd_config, "
+                + "/etc/ssh/sshd_config.d/60-hardening.conf, /usr/etc/ssh/sshd_config.d/40-suse-crypto-policies.conf: ");
+    }
+
+    @Test
+    void azureLinuxHardenedDefaults() {
+        TestRoot r = new TestRoot(dir);
+        r.file("/etc/ssh/sshd_config",
+                "#\t$OpenBSD: sshd_config,v 1.104 2021/07/02 05:11:21 dtucker Exp $",
+                "PermitRootLogin no",
+                "MaxAuthTries 6",
+                "PasswordAuthentication no",
+                "ClientAliveInterval 120",
+                "ClientAliveCountMax 3",
+                "UsePAM yes",
+                "Ciphers aes256-ctr,aes192-ctr,aes128-ctr,aes256-gcm@openssh.com,aes128-gcm@openssh.com",
+                "MACs hmac-sha2-512-etm@openssh.com,hmac-sha2-256-etm@openssh.com,hmac-sha2-512,hmac-sha2-256",
+                "Subsystem\tsftp\t/usr/libexec/sftp-server");
+
+        Map<String, SshdOption> e = effective(Outcome.offline(new SshdCollector(), r));
+
+        assertThat(e.get("ciphers").value()).isEqualTo("aes256-ctr,aes192-ctr,aes128-ctr,aes256-gcm@openssh.com,"
+                + "aes128-gcm@openssh.com");
+        assertThat(e.get("clientalivecountmax")).isEqualTo(opt("clientalivecountmax", "3", "/etc/ssh/sshd_config:6"));
+        assertThat(e.get("banner")).isEqualTo(opt("banner", "none", "default"));
+    }
+
+    @Test
+    void timesAreSecondsAsSshdReadsThem() {
+        assertThat(SshdCollector.seconds("90")).isEqualTo("90");
+        assertThat(SshdCollector.seconds("2m")).isEqualTo("120");
+        assertThat(SshdCollector.seconds("1m30s")).isEqualTo("90");
+        assertThat(SshdCollector.seconds("1H")).isEqualTo("3600");
+        assertThat(SshdCollector.seconds("1w1d")).isEqualTo("691200");
+        assertThat(SshdCollector.seconds("0")).isEqualTo("0");
+        assertThat(SshdCollector.seconds("soon")).isEqualTo("soon");
+        assertThat(SshdCollector.seconds("5x")).isEqualTo("5x");
+        assertThat(SshdCollector.normalize("logingracetime", "1m")).isEqualTo("60");
+        assertThat(SshdCollector.normalize("maxstartups", "10:30:60")).isEqualTo("10:30:60");
+    }
+
+    @Test
+    void environmentFilesAsSystemdReadsThem() {
+        assertThat(SshdCollector.environment(java.util.List.of("# comment", "; comment", "A=1", "B='x y'",
+                "C=\"z\"", "not a line", " D = d "))).containsExactly(Map.entry("A", "1"), Map.entry("B", "x y"),
+                        Map.entry("C", "z"), Map.entry("D", "d"));
+    }
 }

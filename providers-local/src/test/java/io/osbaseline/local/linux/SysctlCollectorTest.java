@@ -6,6 +6,7 @@ import io.osbaseline.local.Fixtures;
 import io.osbaseline.local.TestRoot;
 import io.osbaseline.model.CollectorStatus;
 import io.osbaseline.model.CoverageGap;
+import io.osbaseline.model.fact.Setting;
 import io.osbaseline.model.fact.Sysctl;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,6 +103,39 @@ class SysctlCollectorTest {
         assertThat(o.run().status()).isEqualTo(CollectorStatus.COLLECTED);
         assertThat(o.run().detail()).startsWith("persistent configuration from 1 file; 5 runtime values from "
                 + "/proc/sys; not in this kernel: net.ipv4.conf.all.accept_redirects, ");
+    }
+
+    @Test
+    void aKeyThatWouldLeaveProcSysIsIgnoredNotRead() {
+        TestRoot r = new TestRoot(dir);
+        r.file("/etc/sysctl.d/99-evil.conf", "net/../../../etc/shadow = 1", "kernel..x = 1", "fs.suid_dumpable = 0");
+        r.file("/etc/shadow", "root:$6$secret$hash:19700:0:99999:7:::");
+        r.file("/proc/sys/fs/suid_dumpable", "0");
+
+        Outcome o = Outcome.run(new SysctlCollector(), r, true, new HostCommands(List.of()));
+
+        assertThat(o.facts(Sysctl.class)).extracting(Sysctl::key).doesNotContain("net.//.//.//etc.shadow")
+                .allSatisfy(k -> assertThat(k).doesNotContain("shadow"));
+        assertThat(o.facts(Sysctl.class)).extracting(Sysctl::value).noneMatch(v -> v.contains("secret"));
+        assertThat(o.gaps()).extracting(g -> g.reason()).contains(
+                "'net/../../../etc/shadow' is not a sysctl key; ignored", "'kernel..x' is not a sysctl key; ignored");
+    }
+
+    @Test
+    void liveKeysTheKernelDoesNotHaveAreReportedAsUnavailable() {
+        TestRoot r = new TestRoot(dir);
+        r.file("/etc/sysctl.d/90-ipv6.conf", "net.ipv6.conf.all.accept_redirects = 0");
+        r.file("/proc/sys/net/ipv4/conf/all/accept_redirects", "0");
+
+        Outcome o = Outcome.run(new SysctlCollector(), r, true, new HostCommands(List.of()));
+
+        assertThat(o.facts(Sysctl.class)).containsExactly(
+                new Sysctl("net.ipv4.conf.all.accept_redirects", "0", "runtime"));
+        assertThat(o.facts(Setting.class)).contains(
+                new Setting("sysctl", "unavailable", "net.ipv6.conf.all.accept_redirects"),
+                new Setting("sysctl", "unavailable", "net.ipv6.conf.all.disable_ipv6"))
+                .doesNotContain(new Setting("sysctl", "unavailable", "net.ipv4.conf.all.accept_redirects"));
+        assertThat(Outcome.offline(new SysctlCollector(), r).facts(Setting.class)).isEmpty();
     }
 
     @Test

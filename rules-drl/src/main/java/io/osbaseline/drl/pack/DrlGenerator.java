@@ -17,7 +17,10 @@ public final class DrlGenerator {
                     new SysctlTemplate(), new SshdOptionTemplate(), new SettingTemplate(), new PackageAbsentTemplate(),
                     new PackagePresentTemplate(), new ServiceDisabledTemplate(), new ServiceEnabledTemplate(),
                     new MountOptionTemplate(), new KernelModuleTemplate(), new FilePermissionTemplate(),
-                    new FileLinesTemplate())
+                    new FileLinesTemplate(), new PamOptionsTemplate(), new MountOptionAllTemplate(),
+                    new ServiceRunningTemplate(), new LegacyServiceTemplate(), new FilesPermissionTemplate(),
+                    new RegistryValueTemplate(), new SecurityPolicyTemplate(), new AuditPolicyTemplate(),
+                    new UserRightTemplate(), new DeviceStateTemplate())
             .collect(Collectors.toMap(CheckTemplate::kind, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 
     /**

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code sshd: {options: {Option: EXPECTATION, ...}}}, judged on the effective server configuration (defaults
- * included). A machine with no OpenSSH server configuration is NOT_APPLICABLE.
+ * {@code sshd: {options: {Option: EXPECTATION, ...}, unset: {Option: fail}}}, judged on the effective server
+ * configuration (defaults included). An option that is not set and has no known default is UNKNOWN, unless
+ * {@code unset} says what its absence means (for AllowUsers, absence means "not configured": {@code fail}). A machine
+ * with no OpenSSH server configuration is NOT_APPLICABLE.
  */
 final class SshdOptionTemplate implements CheckTemplate {
     @Override
@@ -31,6 +33,12 @@ final class SshdOptionTemplate implements CheckTemplate {
     @Override
     public void write(Params params, CheckWriter out) {
         Map<String, String> options = params.map("options");
+        Map<String, String> unset = params.optionalMap("unset");
+        for (String option : unset.keySet()) {
+            if (!options.containsKey(option)) {
+                throw params.error("'unset' names " + option + ", which is not among the options");
+            }
+        }
         boolean several = options.size() > 1;
         options.forEach((option, expect) -> {
             String key = option.toLowerCase(Locale.ROOT);
@@ -38,12 +46,23 @@ final class SshdOptionTemplate implements CheckTemplate {
             out.rule(option, option, expect,
                     "$o : SshdOption( key == " + lit(key) + " )",
                     "verdicts.judge(drools, $o.value(), " + shown + ");");
+            String absent = unset.containsKey(option)
+                    ? outcome(params, unset.get(option)).call(lit((several ? option + " " : "") + "not set"))
+                    : "verdicts.unknown(drools, " + lit(option + " is not set and OpenSSH has no known default for it")
+                            + ");";
             out.rule(option + " unset", null, null,
-                    "exists SshdOption()\nnot SshdOption( key == " + lit(key) + " )",
-                    "verdicts.unknown(drools, " + lit(option + " is not set and OpenSSH has no known default for it")
-                            + ");");
+                    "exists SshdOption()\nnot SshdOption( key == " + lit(key) + " )", absent);
         });
         out.rule("no sshd", null, null, "not SshdOption()",
                 "verdicts.notApplicable(drools, \"the OpenSSH server is not configured on this machine\");");
+    }
+
+    private static Params.Outcome outcome(Params params, String word) {
+        for (Params.Outcome o : Params.Outcome.values()) {
+            if (o.word.equals(word)) {
+                return o;
+            }
+        }
+        throw params.error("'unset' values must be pass, fail, not-applicable or unknown; got '" + word + "'");
     }
 }
