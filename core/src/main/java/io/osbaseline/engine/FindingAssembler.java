@@ -20,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.annotation.CheckForNull;
@@ -85,9 +84,12 @@ public final class FindingAssembler {
         private final Map<RuleInfo, Tally> tallies = new IdentityHashMap<>();
         private final Map<String, List<ReportedVerdict>> reportedByKey = new HashMap<>();
         private final Map<String, Set<String>> reportingSourcesByBaseline = new HashMap<>();
+        /** The collector runs by collector, the first of each, as {@link Coverage#run} finds them. */
+        private final Map<String, CollectorRun> runs = new HashMap<>();
 
         private VerdictSheet(ConfigurationSnapshot snapshot) {
             this.snapshot = snapshot;
+            snapshot.coverage().collectors().forEach(r -> runs.putIfAbsent(r.collector(), r));
             snapshot.facts(ReportedVerdict.class).forEach(v -> {
                 reportedByKey.computeIfAbsent(idKey(v.baselineId(), v.ruleId()), k -> new ArrayList<>()).add(v);
                 if (v.title() != null) {
@@ -171,16 +173,15 @@ public final class FindingAssembler {
             String machineId = snapshot.machine().id();
             Coverage coverage = snapshot.coverage();
             for (String collector : rule.requires()) {
-                Optional<CollectorRun> run = coverage.run(collector);
-                if (run.isEmpty()) {
+                CollectorRun run = runs.get(collector);
+                if (run == null) {
                     return Finding.of(machineId, rule, Status.UNKNOWN, null,
                             "collector '" + collector + "' did not run for this snapshot");
                 }
-                if (!run.get().status().usable()) {
-                    String detail = run.get().detail();
+                if (!run.status().usable()) {
+                    String detail = run.detail();
                     return Finding.of(machineId, rule, Status.UNKNOWN, null, "collector '" + collector + "' "
-                            + run.get().status().name().toLowerCase(Locale.ROOT)
-                            + (detail == null ? "" : ": " + detail));
+                            + run.status().name().toLowerCase(Locale.ROOT) + (detail == null ? "" : ": " + detail));
                 }
             }
             Tally tally = tallies.get(rule);

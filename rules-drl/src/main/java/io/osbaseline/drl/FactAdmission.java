@@ -1,11 +1,17 @@
 package io.osbaseline.drl;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.annotation.CheckForNull;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.base.ObjectType;
@@ -24,6 +30,7 @@ import org.drools.core.reteoo.NotNode;
 import org.drools.core.reteoo.ObjectSink;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.core.reteoo.RightInputAdapterNode;
+import org.drools.mvel.MVELConstraint;
 import org.kie.api.KieBaseConfiguration;
 
 /**
@@ -33,8 +40,8 @@ import org.kie.api.KieBaseConfiguration;
  * At each point of the network:
  *
  * <ul>
- * <li>below a node that tests {@code field == "literal"} on a String field, only facts whose field holds that
- *     literal go on;</li>
+ * <li>below a node that tests {@code field == "literal"} (or {@code field in ("a", "b")}) on a String field, only
+ *     facts whose field holds that literal (one of them) go on;</li>
  * <li>into an {@code exists Type()} or {@code not Type()} with nothing to join, one fact is as good as many: only
  *     whether there is one counts;</li>
  * <li>anywhere else (a join, the first pattern of a rule, an accumulate, a constraint that is not such an equality),
@@ -50,6 +57,11 @@ import org.kie.api.KieBaseConfiguration;
  * assessment.
  */
 final class FactAdmission {
+    /** {@code f == "a" || f == "b"}, literals without escapes. */
+    private static final Pattern LITERAL_ALTERNATIVES =
+            Pattern.compile("(\\w+) == \"[^\"\\\\]*\"(?: \\|\\| \\1 == \"[^\"\\\\]*\")*");
+    private static final Pattern ALTERNATIVE = Pattern.compile("(\\w+) == \"([^\"\\\\]*)\"");
+
     /** Whether a fact that reached a point of the network can go further. */
     private interface Gate {
         Gate ALL = (fact, pass) -> true;
@@ -62,17 +74,25 @@ final class FactAdmission {
      * A point below which nodes compare String fields with literals, and where, if {@code existence >= 0}, an
      * unconstrained {@code exists} or {@code not} also takes facts: the first fact of an assessment to reach it.
      */
-    private record Literals(ReadAccessor[] fields, List<Map<Object, Gate>> below, int existence) implements Gate {
+    private record Literals(List<Function<Object, Object>> fields, List<Map<Object, Gate>> below, int existence)
+            implements Gate {
         @Override
         public boolean admits(Object fact, Pass pass) {
             boolean onward = false;
-            for (int i = 0; i < fields.length && !onward; i++) {
-                Gate next = below.get(i).get(fields[i].getValue(fact));
+            for (int i = 0; i < fields.size() && !onward; i++) {
+                Gate next = below.get(i).get(fields.get(i).apply(fact));
                 onward = next != null && next.admits(fact, pass);
             }
             // Any fact admitted here reaches the existence point too: only the first of the pass is needed for it.
             return existence >= 0 ? pass.first(existence) || onward : onward;
         }
+    }
+
+    /**
+     * What a node lets through: facts whose field, read by {@code reader}, holds one of {@code values}. Nodes that
+     * read the same field ({@code key}) share one read.
+     */
+    private record LiteralTest(Object key, Function<Object, Object> reader, List<String> values) {
     }
 
     /** The state of one assessment: which existence points already have a fact. Not thread-safe. */
@@ -133,12 +153,13 @@ final class FactAdmission {
                 sinks.addAll(List.of(otn.getObjectSinkPropagator().getSinks()));
             }
         }
-        return sinks.isEmpty() ? Gate.NONE : gateBelow(sinks);
+        return sinks.isEmpty() ? Gate.NONE : gateBelow(type, sinks);
     }
 
-    /** The gate of a point of the network with these sinks. */
-    private Gate gateBelow(List<ObjectSink> sinks) {
-        List<ReadAccessor> fields = new ArrayList<>();
+    /** The gate of a point of the network with these sinks, for facts of {@code type}. */
+    private Gate gateBelow(Class<?> type, List<ObjectSink> sinks) {
+        List<Object> keys = new ArrayList<>();
+        List<Function<Object, Object>> readers = new ArrayList<>();
         List<Map<Object, List<Gate>>> byLiteral = new ArrayList<>();
         boolean existence = false;
         for (ObjectSink sink : sinks) {
@@ -146,19 +167,21 @@ final class FactAdmission {
                 existence = true;
                 continue;
             }
-            IndexableConstraint literal = sink instanceof AlphaNode alpha ? stringLiteral(alpha.getConstraint()) : null;
-            if (literal == null) {
+            LiteralTest test = sink instanceof AlphaNode alpha ? literalTest(alpha.getConstraint(), type) : null;
+            if (test == null) {
                 return Gate.ALL;
             }
-            // Nodes on the same field share one read of it: accessors of one field are equal.
-            int i = fields.indexOf(literal.getFieldExtractor());
+            int i = keys.indexOf(test.key());
             if (i < 0) {
-                fields.add(literal.getFieldExtractor());
+                keys.add(test.key());
+                readers.add(test.reader());
                 byLiteral.add(new HashMap<>());
-                i = fields.size() - 1;
+                i = keys.size() - 1;
             }
-            byLiteral.get(i).computeIfAbsent(literal.getField().getValue(), v -> new ArrayList<>())
-                    .add(gateBelow(List.of(((AlphaNode) sink).getObjectSinkPropagator().getSinks())));
+            Gate next = gateBelow(type, List.of(((AlphaNode) sink).getObjectSinkPropagator().getSinks()));
+            for (String value : test.values()) {
+                byLiteral.get(i).computeIfAbsent(value, v -> new ArrayList<>()).add(next);
+            }
         }
         List<Map<Object, Gate>> below = new ArrayList<>();
         for (Map<Object, List<Gate>> m : byLiteral) {
@@ -167,7 +190,7 @@ final class FactAdmission {
                     : (fact, pass) -> gates.stream().anyMatch(g -> g.admits(fact, pass))));
             below.add(merged);
         }
-        return new Literals(fields.toArray(ReadAccessor[]::new), List.copyOf(below),
+        return new Literals(List.copyOf(readers), List.copyOf(below),
                 existence ? existencePoints.getAndIncrement() : -1);
     }
 
@@ -180,14 +203,55 @@ final class FactAdmission {
         return (node instanceof ExistsNode || node instanceof NotNode) && node.getConstraints().length == 0;
     }
 
-    /** The constraint, if it is {@code stringField == "literal"}; null for any other. */
+    /**
+     * The test of a node that lets through only facts whose String field holds a literal: {@code field == "literal"},
+     * or {@code field in ("a", "b")}, which Drools keeps as {@code field == "a" || field == "b"}; null for any other.
+     */
     @CheckForNull
-    private IndexableConstraint stringLiteral(AlphaNodeFieldConstraint constraint) {
+    private LiteralTest literalTest(AlphaNodeFieldConstraint constraint, Class<?> type) {
         if (constraint instanceof IndexableConstraint c && c.getConstraintType() == ConstraintTypeOperator.EQUAL
                 && c.isIndexable(NodeTypeEnums.AlphaNode, configuration) && c.getField() != null
-                && !c.getField().isNull() && c.getField().getValue() instanceof String
+                && !c.getField().isNull() && c.getField().getValue() instanceof String value
                 && c.getFieldExtractor() != null && c.getFieldExtractor().getValueType() == ValueType.STRING_TYPE) {
-            return c;
+            ReadAccessor field = c.getFieldExtractor();
+            return new LiteralTest(field, field::getValue, List.of(value));
+        }
+        if (constraint instanceof MVELConstraint mvel) {
+            Matcher m = LITERAL_ALTERNATIVES.matcher(mvel.getExpression().strip());
+            if (m.matches()) {
+                Function<Object, Object> reader = stringReader(type, m.group(1));
+                if (reader != null) {
+                    List<String> values = new ArrayList<>();
+                    Matcher literal = ALTERNATIVE.matcher(mvel.getExpression());
+                    while (literal.find()) {
+                        values.add(literal.group(2));
+                    }
+                    return new LiteralTest("field " + m.group(1), reader, values);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The record component or bean property {@code field} of {@code type}, if it is a public String; else null. */
+    @CheckForNull
+    private static Function<Object, Object> stringReader(Class<?> type, String field) {
+        for (String name : new String[] {field, "get" + Character.toUpperCase(field.charAt(0)) + field.substring(1)}) {
+            try {
+                Method getter = type.getMethod(name);
+                if (getter.getReturnType() == String.class) {
+                    MethodHandle handle = MethodHandles.publicLookup().unreflect(getter);
+                    return fact -> {
+                        try {
+                            return handle.invoke(fact);
+                        } catch (Throwable e) {
+                            throw new IllegalStateException("cannot read " + field + " of " + fact, e);
+                        }
+                    };
+                }
+            } catch (NoSuchMethodException | IllegalAccessException e) {
+                // not this name: try the next, or admit every fact
+            }
         }
         return null;
     }

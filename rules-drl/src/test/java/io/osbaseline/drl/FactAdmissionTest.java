@@ -13,6 +13,7 @@ import io.osbaseline.model.fact.InstalledPackage;
 import io.osbaseline.model.fact.PasswordState;
 import io.osbaseline.model.fact.Setting;
 import io.osbaseline.model.fact.SshdOption;
+import io.osbaseline.model.fact.SystemService;
 import io.osbaseline.model.fact.Sysctl;
 import io.osbaseline.model.fact.UserAccount;
 import io.osbaseline.model.fact.UserGroup;
@@ -61,6 +62,19 @@ class FactAdmissionTest {
         assertThat(a.admits(new InstalledPackage("telnetd", "1", "dpkg"))).as("no rule on packages").isFalse();
         assertThat(a.admits(Machine.builder("m").build())).isFalse();
         assertThat(a.admits(CollectorRun.collected("sysctl", null))).isFalse();
+    }
+
+    @Test
+    void aListOfLiteralsLetsInTheFactsThatHoldOneOfThem() throws EngineException {
+        Admission a = admissionOf("""
+                rule "logger" when SystemService( name in ("rsyslog.service", "syslog-ng.service") ) then end
+                rule "audit" when not SystemService( name in ("auditd.service"), activeState == "active" ) then end
+                """);
+        assertThat(a.admits(new SystemService("rsyslog.service", "enabled", "active"))).isTrue();
+        assertThat(a.admits(new SystemService("syslog-ng.service", "enabled", "active"))).isTrue();
+        assertThat(a.admits(new SystemService("auditd.service", "enabled", "active"))).isTrue();
+        assertThat(a.admits(new SystemService("auditd.service", "enabled", "failed"))).isFalse();
+        assertThat(a.admits(new SystemService("cron.service", "enabled", "active"))).isFalse();
     }
 
     @Test
