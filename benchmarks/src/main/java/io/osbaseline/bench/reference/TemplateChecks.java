@@ -188,7 +188,8 @@ final class TemplateChecks {
                 if (found.isEmpty()) {
                     String fallback = defaults.get(key);
                     if (fallback != null) {
-                        judge(sheet, expected, fallback, (several ? key + " " : "") + fallback + " (not set: the default)");
+                        judge(sheet, expected, fallback,
+                                (several ? key + " " : "") + fallback + " (not set: the default)");
                     } else {
                         missing.report(this, sheet, key + " is not set in " + namespace);
                     }
@@ -411,8 +412,8 @@ final class TemplateChecks {
     }
 
     /**
-     * A file's mode has no bit beyond {@code mode}, and its owner and group are among those listed ({@code root|shadow}),
-     * as the file-permission templates test it.
+     * What the file-permission kinds require of a file: no mode bit beyond {@code mode}, and an owner and group among
+     * those listed ({@code root|shadow}).
      */
     private record Permission(String modeText, int mode, @CheckForNull String ownerText,
             @CheckForNull List<String> owners, @CheckForNull String groupText, @CheckForNull List<String> groups) {
@@ -632,14 +633,14 @@ final class TemplateChecks {
             }
             options.forEach((key, expected) -> {
                 for (PamEntry e : stack) {
-                    String line = e.service() + ": " + e.module() + " " + key;
                     String argument = e.argument(key);
                     if (argument != null) {
                         if (anyModule.contains(e.module())) {
-                            judge(sheet, expected, argument, line + "=" + argument);
+                            judge(sheet, expected, argument, e.service() + ": " + e.module() + " " + key + "="
+                                    + argument);
                         }
                     } else if (modules.contains(e.module())) {
-                        unsetOnLine(facts, sheet, e, key, expected, line);
+                        unsetOnLine(facts, sheet, e, key, expected);
                     }
                 }
             });
@@ -649,8 +650,8 @@ final class TemplateChecks {
         }
 
         /** A line of one of the modules that does not set the option: its configuration file, or its default. */
-        private void unsetOnLine(MachineFacts facts, VerdictSheet sheet, PamEntry e, String key, Judged expected,
-                String line) {
+        private void unsetOnLine(MachineFacts facts, VerdictSheet sheet, PamEntry e, String key, Judged expected) {
+            String line = e.service() + ": " + e.module() + " " + key;
             String namespace = config.get(e.module());
             List<Setting> set = namespace == null ? List.of()
                     : get(facts.settingsByNamespaceAndKey, MachineFacts.settingKey(namespace, key));
