@@ -9,6 +9,7 @@ import io.osbaseline.model.fact.FileLines;
 import io.osbaseline.model.fact.InstalledPackage;
 import io.osbaseline.model.fact.KernelModule;
 import io.osbaseline.model.fact.Mount;
+import io.osbaseline.model.fact.PamEntry;
 import io.osbaseline.model.fact.Setting;
 import io.osbaseline.model.fact.SshdOption;
 import io.osbaseline.model.fact.Sysctl;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.annotation.CheckForNull;
@@ -46,27 +49,48 @@ final class TemplateChecks {
             case "kernel-module-disabled" -> new KernelModuleCheck(params);
             case "file-permission" -> new FilePermissionCheck(params);
             case "file-lines" -> new FileLinesCheck(params);
+            case "files-permission" -> new FilesPermissionCheck(params);
+            case "pam-options" -> new PamOptionsCheck(params);
+            case "mount-option-all" -> new MountOptionAllCheck(params);
+            case "service-running" -> new ServiceRunningCheck(params);
+            case "legacy-service-disabled" -> new LegacyServiceCheck(params);
             default -> null;
         };
     }
 
-    /** Each key judged on its own; an unset key is UNKNOWN. */
+    /**
+     * Each key judged on its own. A key the running kernel lacks (a {@code sysctl/unavailable} setting names it) ends
+     * as {@code unavailable} says; a key neither set nor unavailable is UNKNOWN.
+     */
     private static final class SysctlCheck extends ReferenceCheck {
+        private final Map<String, String> expects;
         private final Map<String, Judged> keys = new LinkedHashMap<>();
+        private final Outcome unavailable;
 
         SysctlCheck(JsonNode p) {
-            map(p, "keys").forEach((key, expect) -> keys.put(key, judged(key, expect)));
+            expects = map(p, "keys");
+            expects.forEach((key, expect) -> keys.put(key, judged(key, expect)));
+            unavailable = outcome(p, "unavailable", Outcome.UNKNOWN);
         }
 
         @Override
         void evaluate(MachineFacts facts, VerdictSheet sheet) {
             boolean several = keys.size() > 1;
+            List<Setting> missing = get(facts.settingsByNamespaceAndKey, MachineFacts.settingKey("sysctl",
+                    "unavailable"));
             keys.forEach((key, expected) -> {
                 List<Sysctl> found = get(facts.sysctlByKey, key);
                 for (Sysctl s : found) {
                     judge(sheet, expected, s.value(), several ? key + "=" + s.value() : s.value());
                 }
-                if (found.isEmpty()) {
+                boolean notInKernel = false;
+                for (Setting s : missing) {
+                    if (s.value().equals(key)) {
+                        unavailable.report(this, sheet, key + " does not exist in the running kernel");
+                        notInKernel = true;
+                    }
+                }
+                if (found.isEmpty() && !notInKernel) {
                     unknown(sheet, key + " is not set in the persistent sysctl configuration and its runtime value "
                             + "was not read; the kernel default applies");
                 }
@@ -80,16 +104,25 @@ final class TemplateChecks {
 
         @Override
         String expected() {
-            return keys.values().stream().map(Judged::describe).collect(Collectors.joining("; "));
+            return described(expects);
         }
     }
 
-    /** Each option of the effective sshd configuration; no sshd at all is NOT_APPLICABLE. */
+    /**
+     * Each option of the effective sshd configuration. An option that is not set ends as {@code unset} says for it,
+     * else UNKNOWN (no known default); no sshd configuration at all is NOT_APPLICABLE.
+     */
     private static final class SshdCheck extends ReferenceCheck {
+        private final Map<String, String> expects;
         private final Map<String, Judged> options = new LinkedHashMap<>();
+        private final Map<String, Outcome> unset = new LinkedHashMap<>();
 
         SshdCheck(JsonNode p) {
-            map(p, "options").forEach((option, expect) -> options.put(option, judged(option, expect)));
+            expects = map(p, "options");
+            expects.forEach((option, expect) -> options.put(option, judged(option, expect)));
+            if (p.has("unset")) {
+                map(p, "unset").forEach((option, word) -> unset.put(option, Outcome.parse(word, Outcome.UNKNOWN)));
+            }
         }
 
         @Override
@@ -105,7 +138,12 @@ final class TemplateChecks {
                     judge(sheet, expected, o.value(), several ? option + " " + o.value() : o.value());
                 }
                 if (found.isEmpty()) {
-                    unknown(sheet, option + " is not set and OpenSSH has no known default for it");
+                    Outcome absent = unset.get(option);
+                    if (absent != null) {
+                        absent.report(this, sheet, (several ? option + " " : "") + "not set");
+                    } else {
+                        unknown(sheet, option + " is not set and OpenSSH has no known default for it");
+                    }
                 }
             });
         }
@@ -117,7 +155,7 @@ final class TemplateChecks {
 
         @Override
         String expected() {
-            return options.values().stream().map(Judged::describe).collect(Collectors.joining("; "));
+            return described(expects);
         }
     }
 
@@ -125,6 +163,7 @@ final class TemplateChecks {
     private static final class SettingCheck extends ReferenceCheck {
         private final String namespace;
         private final String collector;
+        private final Map<String, String> expects;
         private final Map<String, Judged> keys = new LinkedHashMap<>();
         private final Map<String, String> defaults;
         private final Outcome missing;
@@ -132,9 +171,10 @@ final class TemplateChecks {
         SettingCheck(JsonNode p) {
             namespace = text(p, "namespace");
             collector = p.hasNonNull("collector") ? p.get("collector").asText() : namespace;
-            map(p, "keys").forEach((key, expect) -> keys.put(key, judged(key, expect)));
+            expects = map(p, "keys");
+            expects.forEach((key, expect) -> keys.put(key, judged(key, expect)));
             defaults = p.has("defaults") ? map(p, "defaults") : Map.of();
-            missing = Outcome.parse(p.hasNonNull("missing") ? p.get("missing").asText() : null, Outcome.UNKNOWN);
+            missing = outcome(p, "missing", Outcome.UNKNOWN);
         }
 
         @Override
@@ -148,7 +188,8 @@ final class TemplateChecks {
                 if (found.isEmpty()) {
                     String fallback = defaults.get(key);
                     if (fallback != null) {
-                        judge(sheet, expected, fallback, (several ? key + " " : "") + fallback + " (not set: the default)");
+                        judge(sheet, expected, fallback,
+                                (several ? key + " " : "") + fallback + " (not set: the default)");
                     } else {
                         missing.report(this, sheet, key + " is not set in " + namespace);
                     }
@@ -163,7 +204,7 @@ final class TemplateChecks {
 
         @Override
         String expected() {
-            return keys.values().stream().map(Judged::describe).collect(Collectors.joining("; "));
+            return described(expects);
         }
     }
 
@@ -312,8 +353,7 @@ final class TemplateChecks {
         MountOptionCheck(JsonNode p) {
             path = text(p, "path");
             options = list(p, "options");
-            unmounted = Outcome.parse(p.hasNonNull("unmounted") ? p.get("unmounted").asText() : null,
-                    Outcome.NOT_APPLICABLE);
+            unmounted = outcome(p, "unmounted", Outcome.NOT_APPLICABLE);
             unmountedReason = p.hasNonNull("unmountedReason") ? p.get("unmountedReason").asText()
                     : path + " is not a separate mount";
         }
@@ -371,35 +411,68 @@ final class TemplateChecks {
         }
     }
 
-    /** The file's mode has no bit beyond the allowed one, and its owner and group are among those listed. */
+    /**
+     * What the file-permission kinds require of a file: no mode bit beyond {@code mode}, and an owner and group among
+     * those listed ({@code root|shadow}).
+     */
+    private record Permission(String modeText, int mode, @CheckForNull String ownerText,
+            @CheckForNull List<String> owners, @CheckForNull String groupText, @CheckForNull List<String> groups) {
+
+        static Permission of(JsonNode p) {
+            String mode = text(p, "mode");
+            String owner = p.hasNonNull("owner") ? p.get("owner").asText() : null;
+            String group = p.hasNonNull("group") ? p.get("group").asText() : null;
+            return new Permission(mode, Integer.parseInt(mode, 8), owner, alternatives(owner), group,
+                    alternatives(group));
+        }
+
+        boolean allows(FileInfo f) {
+            return f.modeAtMost(mode) && (owners == null || owners.contains(f.owner()))
+                    && (groups == null || groups.contains(f.group()));
+        }
+
+        /** "mode 0644 or stricter, owner root, group root or shadow". */
+        String describe() {
+            StringBuilder s = new StringBuilder("mode ").append(modeText).append(" or stricter");
+            if (ownerText != null) {
+                s.append(", owner ").append(ownerText.replace("|", " or "));
+            }
+            if (groupText != null) {
+                s.append(", group ").append(groupText.replace("|", " or "));
+            }
+            return s.toString();
+        }
+
+        @CheckForNull
+        private static List<String> alternatives(@CheckForNull String text) {
+            if (text == null) {
+                return null;
+            }
+            List<String> out = new ArrayList<>();
+            for (String a : text.split("\\|")) {
+                out.add(a.strip());
+            }
+            return out;
+        }
+    }
+
+    /** The file has the {@link Permission}; an absent file ends as {@code missing} says. */
     private static final class FilePermissionCheck extends ReferenceCheck {
-        private final JsonNode params;
         private final String path;
-        private final String modeText;
-        private final int mode;
-        @CheckForNull
-        private final List<String> owners;
-        @CheckForNull
-        private final List<String> groups;
+        private final Permission permission;
         private final Outcome missing;
 
         FilePermissionCheck(JsonNode p) {
-            params = p;
             path = text(p, "path");
-            modeText = text(p, "mode");
-            mode = Integer.parseInt(modeText, 8);
-            owners = alternatives(p, "owner");
-            groups = alternatives(p, "group");
-            missing = Outcome.parse(p.hasNonNull("missing") ? p.get("missing").asText() : null, Outcome.FAIL);
+            permission = Permission.of(p);
+            missing = outcome(p, "missing", Outcome.FAIL);
         }
 
         @Override
         void evaluate(MachineFacts facts, VerdictSheet sheet) {
             for (FileInfo f : get(facts.filesByPath, path)) {
                 if (f.exists()) {
-                    boolean ok = f.modeAtMost(mode) && (owners == null || owners.contains(f.owner()))
-                            && (groups == null || groups.contains(f.group()));
-                    check(sheet, ok, f.describe());
+                    check(sheet, permission.allows(f), f.describe());
                 } else {
                     missing.report(this, sheet, missing == Outcome.FAIL || missing == Outcome.PASS
                             ? "absent" : path + " does not exist");
@@ -414,29 +487,56 @@ final class TemplateChecks {
 
         @Override
         String expected() {
-            StringBuilder s = new StringBuilder(path).append(": mode ").append(modeText).append(" or stricter");
-            if (owners != null) {
-                s.append(", owner ").append(text(params, "owner").replace("|", " or "));
-            }
-            if (groups != null) {
-                s.append(", group ").append(text(params, "group").replace("|", " or "));
-            }
-            if (missing == Outcome.PASS) {
-                s.append(" (if it exists)");
-            }
-            return s.toString();
+            return path + ": " + permission.describe() + (missing == Outcome.PASS ? " (if it exists)" : "");
+        }
+    }
+
+    /**
+     * Each of the paths that exists has the {@link Permission}; those that do not are skipped. When each path is known
+     * to be absent, the check ends as {@code none} says, with {@code noneReason}.
+     */
+    private static final class FilesPermissionCheck extends ReferenceCheck {
+        private final List<String> paths;
+        private final Permission permission;
+        private final Outcome none;
+        private final String noneReason;
+
+        FilesPermissionCheck(JsonNode p) {
+            paths = list(p, "paths");
+            permission = Permission.of(p);
+            none = outcome(p, "none", Outcome.NOT_APPLICABLE);
+            noneReason = p.hasNonNull("noneReason") ? p.get("noneReason").asText()
+                    : "none of " + String.join(", ", paths) + " exists";
         }
 
-        @CheckForNull
-        private static List<String> alternatives(JsonNode p, String name) {
-            if (!p.hasNonNull(name)) {
-                return null;
+        @Override
+        void evaluate(MachineFacts facts, VerdictSheet sheet) {
+            boolean allAbsent = true;
+            for (String path : paths) {
+                boolean absent = false;
+                for (FileInfo f : get(facts.filesByPath, path)) {
+                    if (f.exists()) {
+                        check(sheet, permission.allows(f), f.path() + " " + f.describe());
+                    } else {
+                        absent = true;
+                    }
+                }
+                allAbsent &= absent;
             }
-            List<String> out = new ArrayList<>();
-            for (String a : p.get(name).asText().split("\\|")) {
-                out.add(a.strip());
+            // A path with no fact at all was not looked at: it does not count as absent.
+            if (allAbsent) {
+                none.report(this, sheet, noneReason);
             }
-            return out;
+        }
+
+        @Override
+        List<String> requires() {
+            return List.of("files");
+        }
+
+        @Override
+        String expected() {
+            return permission.describe() + ": " + String.join(", ", paths) + " (those that exist)";
         }
     }
 
@@ -451,7 +551,7 @@ final class TemplateChecks {
             path = text(p, "path");
             forbidText = text(p, "forbid");
             forbid = Pattern.compile(forbidText);
-            missing = Outcome.parse(p.hasNonNull("missing") ? p.get("missing").asText() : null, Outcome.PASS);
+            missing = outcome(p, "missing", Outcome.PASS);
         }
 
         @Override
@@ -482,6 +582,329 @@ final class TemplateChecks {
         String expected() {
             return "no line of " + path + " matches " + forbidText;
         }
+    }
+
+    /**
+     * The options of a PAM module in the stack files of a distribution, each judged with the value the module would
+     * use: its argument on the line, else its configuration file ({@code config}), else its documented default, else
+     * the line fails. A stack file with lines of the type but none of the modules fails, and no stack file with lines
+     * of the type ends as {@code missing} says.
+     */
+    private static final class PamOptionsCheck extends ReferenceCheck {
+        private final List<String> services;
+        private final String type;
+        private final List<String> modules;
+        private final List<String> alsoWhenSet;
+        private final List<String> anyModule;
+        private final Map<String, String> expects;
+        private final Map<String, Judged> options = new LinkedHashMap<>();
+        private final Map<String, String> config;
+        private final Map<String, Map<String, String>> defaults = new LinkedHashMap<>();
+        private final Outcome missing;
+
+        PamOptionsCheck(JsonNode p) {
+            services = list(p, "services");
+            type = text(p, "type");
+            modules = list(p, "modules");
+            alsoWhenSet = p.hasNonNull("alsoWhenSet") ? list(p, "alsoWhenSet") : List.of();
+            anyModule = new ArrayList<>(modules);
+            anyModule.addAll(alsoWhenSet);
+            expects = map(p, "options");
+            expects.forEach((key, expect) -> options.put(key, judged(key, expect)));
+            config = p.has("config") ? map(p, "config") : Map.of();
+            if (p.has("defaults")) {
+                map(p, "defaults").forEach((module, pairs) -> defaults.put(module, pairs(pairs)));
+            }
+            missing = outcome(p, "missing", Outcome.FAIL);
+        }
+
+        @Override
+        void evaluate(MachineFacts facts, VerdictSheet sheet) {
+            List<PamEntry> stack = new ArrayList<>();
+            for (PamEntry e : facts.pam) {
+                if (e.type().equals(type) && services.contains(e.service())) {
+                    stack.add(e);
+                }
+            }
+            if (stack.isEmpty()) {
+                missing.report(this, sheet, "no " + type + " lines in /etc/pam.d/"
+                        + String.join(", /etc/pam.d/", services));
+                return;
+            }
+            options.forEach((key, expected) -> {
+                for (PamEntry e : stack) {
+                    String argument = e.argument(key);
+                    if (argument != null) {
+                        if (anyModule.contains(e.module())) {
+                            judge(sheet, expected, argument, e.service() + ": " + e.module() + " " + key + "="
+                                    + argument);
+                        }
+                    } else if (modules.contains(e.module())) {
+                        unsetOnLine(facts, sheet, e, key, expected);
+                    }
+                }
+            });
+            for (String service : services) {
+                withoutModule(stack, service, sheet);
+            }
+        }
+
+        /** A line of one of the modules that does not set the option: its configuration file, or its default. */
+        private void unsetOnLine(MachineFacts facts, VerdictSheet sheet, PamEntry e, String key, Judged expected) {
+            String line = e.service() + ": " + e.module() + " " + key;
+            String namespace = config.get(e.module());
+            List<Setting> set = namespace == null ? List.of()
+                    : get(facts.settingsByNamespaceAndKey, MachineFacts.settingKey(namespace, key));
+            for (Setting s : set) {
+                judge(sheet, expected, s.value(), line + "=" + s.value() + " (" + namespace + ".conf)");
+            }
+            if (!set.isEmpty()) {
+                return;
+            }
+            String fallback = defaults.getOrDefault(e.module(), Map.of()).get(key);
+            if (fallback != null) {
+                judge(sheet, expected, fallback, line + "=" + fallback + " (the module's default)");
+            } else {
+                fail(sheet, e.service() + ": " + e.module() + " sets no " + key);
+            }
+        }
+
+        /** Fails a stack file that has lines of the type but none of the modules (nor alsoWhenSet setting one). */
+        private void withoutModule(List<PamEntry> stack, String service, VerdictSheet sheet) {
+            boolean lines = false;
+            for (PamEntry e : stack) {
+                if (!e.service().equals(service)) {
+                    continue;
+                }
+                lines = true;
+                if (modules.contains(e.module()) || (alsoWhenSet.contains(e.module())
+                        && options.keySet().stream().anyMatch(k -> e.argument(k) != null))) {
+                    return;
+                }
+            }
+            if (lines) {
+                String wanted = String.join(" or ", modules) + (alsoWhenSet.isEmpty() ? ""
+                        : " (nor " + String.join(" or ", alsoWhenSet) + " with "
+                                + String.join(" or ", options.keySet()) + ")");
+                fail(sheet, service + ": no " + type + " line for " + wanted);
+            }
+        }
+
+        @Override
+        List<String> requires() {
+            return List.of("pam");
+        }
+
+        @Override
+        String expected() {
+            return "/etc/pam.d/{" + String.join(",", services) + "}: " + type + " " + String.join(" or ", anyModule)
+                    + " with " + expects.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(", "));
+        }
+
+        /** {@code "deny=3 unlock_time=600"} as a map. */
+        private static Map<String, String> pairs(String text) {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (String pair : text.trim().split("\\s+")) {
+                int eq = pair.indexOf('=');
+                m.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+            return m;
+        }
+    }
+
+    /**
+     * Every mount that {@code select} picks (one of its regular expressions matching the whole field), among those of
+     * {@code sources}, carries the options; when none is picked the check ends as {@code none} says.
+     */
+    private static final class MountOptionAllCheck extends ReferenceCheck {
+        /** A field of a mount and the regular expression it must match as a whole. */
+        private record Selector(Function<Mount, String> field, Pattern regex) {
+            boolean picks(Mount m) {
+                return regex.matcher(field.apply(m)).matches();
+            }
+        }
+
+        private final String what;
+        private final List<String> options;
+        @CheckForNull
+        private final List<String> sources;
+        private final List<Selector> select = new ArrayList<>();
+        private final Outcome none;
+
+        MountOptionAllCheck(JsonNode p) {
+            what = text(p, "what");
+            options = list(p, "options");
+            sources = p.hasNonNull("sources") ? list(p, "sources") : null;
+            map(p, "select").forEach((field, regex) -> select.add(new Selector(switch (field) {
+                case "fsType" -> Mount::fsType;
+                case "device" -> Mount::device;
+                case "mountPoint" -> Mount::mountPoint;
+                default -> throw new IllegalArgumentException("select takes fsType, device, mountPoint; got " + field);
+            }, Pattern.compile(regex))));
+            none = outcome(p, "none", Outcome.PASS);
+        }
+
+        @Override
+        void evaluate(MachineFacts facts, VerdictSheet sheet) {
+            boolean any = false;
+            for (List<Mount> mounts : facts.mountsByPoint.values()) {
+                for (Mount m : mounts) {
+                    if (selected(m)) {
+                        check(sheet, m.options().containsAll(options),
+                                m.source() + " " + m.mountPoint() + ": " + String.join(",", m.options()));
+                        any = true;
+                    }
+                }
+            }
+            if (!any) {
+                none.report(this, sheet, "no " + what);
+            }
+        }
+
+        private boolean selected(Mount m) {
+            return (sources == null || sources.contains(m.source())) && select.stream().anyMatch(s -> s.picks(m));
+        }
+
+        @Override
+        List<String> requires() {
+            return List.of("mounts");
+        }
+
+        @Override
+        String expected() {
+            return String.join(",", options) + " on every one of the " + what;
+        }
+    }
+
+    /**
+     * Passes when one of the units runs; a unit whose active state was not read is UNKNOWN, and none of the units
+     * installed fails.
+     */
+    private static final class ServiceRunningCheck extends ReferenceCheck {
+        /** The active states of a unit that runs, or is about to, as the template lists them. */
+        private static final Set<String> RUNNING = Set.of("active", "activating", "reloading");
+
+        private final List<String> units;
+
+        ServiceRunningCheck(JsonNode p) {
+            units = list(p, "units");
+        }
+
+        @Override
+        void evaluate(MachineFacts facts, VerdictSheet sheet) {
+            List<SystemService> installed = new ArrayList<>();
+            for (String unit : units) {
+                installed.addAll(get(facts.servicesByName, unit));
+            }
+            if (installed.isEmpty()) {
+                fail(sheet, String.join(", ", units) + " not installed");
+                return;
+            }
+            boolean running = installed.stream().anyMatch(ServiceRunningCheck::running);
+            for (SystemService s : installed) {
+                if (s.activeState() == null) {
+                    unknown(sheet, s.name() + " is " + s.unitFileState() + "; whether it runs is runtime state, which "
+                            + "was not read (an offline root, or a host where systemd does not run)");
+                } else if (running(s)) {
+                    pass(sheet, s.name() + " " + s.describe());
+                } else if (!running) {
+                    fail(sheet, s.name() + " " + s.describe());
+                }
+            }
+        }
+
+        private static boolean running(SystemService s) {
+            return s.activeState() != null && RUNNING.contains(s.activeState());
+        }
+
+        @Override
+        List<String> requires() {
+            return List.of("services");
+        }
+
+        @Override
+        String expected() {
+            return (units.size() == 1 ? "running: " : "at least one running: ") + String.join(", ", units);
+        }
+    }
+
+    /**
+     * A service inetd or systemd can start is off in both: no line of {@code /etc/inetd.conf} starts its entry (or
+     * matches {@code inetdLine}), and each of {@code units} is disabled and not running. An absent inetd.conf and
+     * units that are not installed pass; an inetd.conf whose lines were not read is UNKNOWN.
+     */
+    private static final class LegacyServiceCheck extends ReferenceCheck {
+        private static final String INETD_CONF = "/etc/inetd.conf";
+
+        private final Pattern line;
+        private final String clean;
+        @CheckForNull
+        private final List<String> units;
+
+        LegacyServiceCheck(JsonNode p) {
+            String service = p.hasNonNull("inetd") ? p.get("inetd").asText() : null;
+            String regex = service != null ? "^\\s*" + Pattern.quote(service) + "\\s" : text(p, "inetdLine");
+            line = Pattern.compile(regex);
+            clean = service != null ? "no " + service + " entry in " + INETD_CONF
+                    : "no line of " + INETD_CONF + " matches " + regex;
+            units = p.hasNonNull("units") ? list(p, "units") : null;
+        }
+
+        @Override
+        void evaluate(MachineFacts facts, VerdictSheet sheet) {
+            List<FileLines> read = get(facts.linesByPath, INETD_CONF);
+            for (FileLines f : read) {
+                String hit = null;
+                for (String l : f.lines()) {
+                    if (line.matcher(l).find()) {
+                        hit = l;
+                        break;
+                    }
+                }
+                check(sheet, hit == null, hit == null ? clean : INETD_CONF + ": " + hit.strip());
+            }
+            for (FileInfo f : get(facts.filesByPath, INETD_CONF)) {
+                if (!f.exists()) {
+                    pass(sheet, "no " + INETD_CONF);
+                } else if (read.isEmpty()) {
+                    unknown(sheet, INETD_CONF + " exists but its lines were not read (see the snapshot's gaps)");
+                }
+            }
+            if (units == null) {
+                return;
+            }
+            boolean any = false;
+            for (String unit : units) {
+                for (SystemService s : get(facts.servicesByName, unit)) {
+                    check(sheet, !s.enabled() && !s.active(), s.name() + " " + s.describe());
+                    any = true;
+                }
+            }
+            if (!any) {
+                pass(sheet, String.join(", ", units) + " not installed");
+            }
+        }
+
+        @Override
+        List<String> requires() {
+            return units == null ? List.of("file-lines", "files") : List.of("file-lines", "files", "services");
+        }
+
+        @Override
+        String expected() {
+            return units == null ? clean
+                    : clean + "; disabled and not running (or not installed): " + String.join(", ", units);
+        }
+    }
+
+    /** "key expectation; ...", as the templates state the expectations of their keys, in the YAML's words. */
+    private static String described(Map<String, String> expects) {
+        return expects.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; "));
+    }
+
+    private static ReferenceCheck.Outcome outcome(JsonNode p, String name, ReferenceCheck.Outcome fallback) {
+        return ReferenceCheck.Outcome.parse(p.hasNonNull(name) ? p.get(name).asText() : null, fallback);
     }
 
     private static String text(JsonNode p, String name) {
