@@ -1,5 +1,7 @@
 package io.osbaseline.bench.reference;
 
+import static java.util.Map.entry;
+
 import io.osbaseline.drl.pack.RuleSpec;
 import io.osbaseline.engine.FindingAssembler.VerdictSheet;
 import io.osbaseline.model.fact.PamEntry;
@@ -25,13 +27,34 @@ final class HandWrittenChecks {
     private record Known(String fingerprint, Supplier<ReferenceCheck> factory) {
     }
 
-    private static final Map<String, Known> BY_RULE = Map.of(
-            "23.2", new Known("7ed7ad10c650", NoEmptyPassword::new),
-            "24", new Known("9fd968af685e", OnlyRootHasUidZero::new),
-            "6.2.16", new Known("abcfc4ace0aa", UniqueUids::new),
-            "22", new Known("a7301cfe190b", RootGroup::new),
-            "156.1", new Known("b8a48163173a", NoLegacyPasswdEntries::new),
-            "21", new Known("e207271f7ca6", SuRestrictedToWheel::new));
+    private static final Map<String, Known> BY_RULE = Map.ofEntries(
+            entry("23.2", new Known("7ed7ad10c650", NoEmptyPassword::new)),
+            entry("24", new Known("9fd968af685e", OnlyRootHasUidZero::new)),
+            entry("6.2.16", new Known("abcfc4ace0aa", UniqueUids::new)),
+            entry("22", new Known("a7301cfe190b", RootGroup::new)),
+            entry("156.1", new Known("b8a48163173a", NoLegacyPasswdEntries::new)),
+            entry("21", new Known("e207271f7ca6", SuRestrictedToWheel::new)),
+            // SystemChecks
+            entry("60", new Known("bd3124aa55ac", SystemChecks.LoggingConfigured::new)),
+            entry("61.1", new Known("3b0e2fba9f6d", SystemChecks.JournaldPersists::new)),
+            entry("62", new Known("8a713e9595e6", SystemChecks.LoggerEnabled::new)),
+            entry("63", new Known("715b79fc5a71", SystemChecks.LogFileMode::new)),
+            entry("64", new Known("8eecac39e41d", SystemChecks.LogFileGroup::new)),
+            entry("65", new Known("522fa8fb34d2", SystemChecks.LogFileOwner::new)),
+            entry("67", new Known("19528e22f910", SystemChecks.NoRemoteSyslogInput::new)),
+            entry("68", new Known("13b44dc17738", SystemChecks.LogrotateEnabled::new)),
+            entry("EnsureLoggingLevel", new Known("2860ae969b15", SystemChecks.OsConfigLoggingLevel::new)),
+            entry("3.6.2", new Known("3b9608cd6fad", SystemChecks.DefaultDenyFirewall::new)),
+            entry("48", new Known("cd64f816b441", SystemChecks.NoPromiscuousInterface::new)),
+            entry("49", new Known("89ab80b113f1", SystemChecks.NoWirelessInterfaceUp::new)),
+            entry("89", new Known("338d2f8c13c3", SystemChecks.ZeroconfDisabled::new)),
+            entry("1.5.1", new Known("3e0ff47fed03", SystemChecks.CoreDumpsRestricted::new)),
+            entry("10", new Known("1dd35a143ebc", SystemChecks.DistributionKernel::new)),
+            entry("26", new Known("d74e3d4ad193", SystemChecks.NoExecuteSupport::new)),
+            entry("122", new Known("337241842725", SystemChecks.PostfixLocalOnly::new)),
+            entry("185", new Known("c60de7f0e225", SystemChecks.SambaNoSmb1::new)),
+            entry("31", new Known("b1de8520a3d1", SystemChecks.BootloaderPassword::new)),
+            entry("98", new Known("98d1b6643ec8", SystemChecks.CronRestricted::new)));
 
     private HandWrittenChecks() {
     }

@@ -1,11 +1,13 @@
 package io.osbaseline.bench.reference;
 
+import io.osbaseline.model.CollectorRun;
 import io.osbaseline.model.fact.Fact;
 import io.osbaseline.model.fact.FileInfo;
 import io.osbaseline.model.fact.FileLines;
 import io.osbaseline.model.fact.InstalledPackage;
 import io.osbaseline.model.fact.KernelModule;
 import io.osbaseline.model.fact.Mount;
+import io.osbaseline.model.fact.OsRelease;
 import io.osbaseline.model.fact.PamEntry;
 import io.osbaseline.model.fact.Setting;
 import io.osbaseline.model.fact.SshdOption;
@@ -20,7 +22,8 @@ import java.util.Map;
 
 /**
  * One machine's facts, indexed the obvious way: a hash map per fact type from the field checks look facts up by to
- * the facts with that value, in snapshot order. Built once per assessment, in one pass.
+ * the facts with that value, in snapshot order. Built once per assessment, in one pass. The collectors' runs are
+ * indexed too: some DRL rules match them like facts.
  */
 final class MachineFacts {
     final Map<String, List<Sysctl>> sysctlByKey = new HashMap<>();
@@ -35,8 +38,14 @@ final class MachineFacts {
     final List<UserAccount> accounts = new ArrayList<>();
     final List<UserGroup> groups = new ArrayList<>();
     final List<PamEntry> pam = new ArrayList<>();
+    final Map<String, List<Setting>> settingsByNamespace = new HashMap<>();
+    final List<OsRelease> osReleases = new ArrayList<>();
+    final Map<String, List<CollectorRun>> runsByCollector = new HashMap<>();
 
-    MachineFacts(List<Fact> facts) {
+    MachineFacts(List<Fact> facts, List<CollectorRun> runs) {
+        for (CollectorRun r : runs) {
+            add(runsByCollector, r.collector(), r);
+        }
         for (Fact f : facts) {
             if (f instanceof Sysctl s) {
                 add(sysctlByKey, s.key(), s);
@@ -44,6 +53,7 @@ final class MachineFacts {
                 add(sshdByKey, o.key(), o);
             } else if (f instanceof Setting s) {
                 add(settingsByNamespaceAndKey, settingKey(s.namespace(), s.key()), s);
+                add(settingsByNamespace, s.namespace(), s);
             } else if (f instanceof InstalledPackage p) {
                 add(packagesByName, p.name(), p);
             } else if (f instanceof SystemService s) {
@@ -62,6 +72,8 @@ final class MachineFacts {
                 groups.add(g);
             } else if (f instanceof PamEntry p) {
                 pam.add(p);
+            } else if (f instanceof OsRelease o) {
+                osReleases.add(o);
             }
         }
     }
