@@ -25,13 +25,26 @@ final class HandWrittenChecks {
     private record Known(String fingerprint, Supplier<ReferenceCheck> factory) {
     }
 
-    private static final Map<String, Known> BY_RULE = Map.of(
-            "23.2", new Known("7ed7ad10c650", NoEmptyPassword::new),
-            "24", new Known("9fd968af685e", OnlyRootHasUidZero::new),
-            "6.2.16", new Known("abcfc4ace0aa", UniqueUids::new),
-            "22", new Known("a7301cfe190b", RootGroup::new),
-            "156.1", new Known("b8a48163173a", NoLegacyPasswdEntries::new),
-            "21", new Known("e207271f7ca6", SuRestrictedToWheel::new));
+    private static final Map<String, Known> BY_RULE = Map.ofEntries(
+            Map.entry("23.2", new Known("7ed7ad10c650", NoEmptyPassword::new)),
+            Map.entry("24", new Known("9fd968af685e", OnlyRootHasUidZero::new)),
+            Map.entry("6.2.16", new Known("abcfc4ace0aa", UniqueUids::new)),
+            Map.entry("22", new Known("a7301cfe190b", RootGroup::new)),
+            Map.entry("156.1", new Known("b8a48163173a", NoLegacyPasswdEntries::new)),
+            Map.entry("21", new Known("e207271f7ca6", SuRestrictedToWheel::new)),
+            // HomeAndSshChecks
+            Map.entry("6.2.7", new Known("697bdd5ce3c0", HomeAndSshChecks.HomesExist::new)),
+            Map.entry("6.2.9", new Known("6ae57a7dceb3", HomeAndSshChecks.HomesOwned::new)),
+            Map.entry("28", new Known("62332a09eef6", HomeAndSshChecks.HomesMode::new)),
+            Map.entry("6.2.10", new Known("d5de9e03c7c8", HomeAndSshChecks.DotFilesNotWritable::new)),
+            Map.entry("6.2.11", new Known("d0df6d9c97d7", () -> new HomeAndSshChecks.NoDotFile(".forward"))),
+            Map.entry("6.2.12", new Known("04c20615b106", () -> new HomeAndSshChecks.NoDotFile(".netrc"))),
+            Map.entry("6.2.14", new Known("3f60946a4945", () -> new HomeAndSshChecks.NoDotFile(".rhosts"))),
+            Map.entry("106.11", new Known("b8cbba8dc49b", HomeAndSshChecks.SshAccessLimited::new)),
+            Map.entry("107", new Known("9cc759b1fce9", HomeAndSshChecks.NoRhostsRsaAuthentication::new)),
+            Map.entry("110.3", new Known("1d2f2e785a88", HomeAndSshChecks.ApprovedAlgorithms::macs)),
+            Map.entry("113", new Known("104aee56c6da", HomeAndSshChecks.ApprovedAlgorithms::ciphers)),
+            Map.entry("5.2.14", new Known("4be34c8abf03", HomeAndSshChecks.CryptoPolicyNotOverridden::new)));
 
     private HandWrittenChecks() {
     }

@@ -3,9 +3,11 @@ package io.osbaseline.bench.reference;
 import io.osbaseline.model.fact.Fact;
 import io.osbaseline.model.fact.FileInfo;
 import io.osbaseline.model.fact.FileLines;
+import io.osbaseline.model.fact.HomeDirectory;
 import io.osbaseline.model.fact.InstalledPackage;
 import io.osbaseline.model.fact.KernelModule;
 import io.osbaseline.model.fact.Mount;
+import io.osbaseline.model.fact.OsRelease;
 import io.osbaseline.model.fact.PamEntry;
 import io.osbaseline.model.fact.Setting;
 import io.osbaseline.model.fact.SshdOption;
@@ -35,6 +37,8 @@ final class MachineFacts {
     final List<UserAccount> accounts = new ArrayList<>();
     final List<UserGroup> groups = new ArrayList<>();
     final List<PamEntry> pam = new ArrayList<>();
+    final List<HomeDirectory> homes = new ArrayList<>();
+    final List<OsRelease> releases = new ArrayList<>();
 
     MachineFacts(List<Fact> facts) {
         for (Fact f : facts) {
@@ -62,6 +66,10 @@ final class MachineFacts {
                 groups.add(g);
             } else if (f instanceof PamEntry p) {
                 pam.add(p);
+            } else if (f instanceof HomeDirectory h) {
+                homes.add(h);
+            } else if (f instanceof OsRelease r) {
+                releases.add(r);
             }
         }
     }
