@@ -20,7 +20,8 @@ import java.util.Locale;
 /**
  * The hand-written home-directory rules (home-directories.yaml) and SSH rules (ssh.yaml) of the Linux pack, written
  * again in Java: each DRL rule of a check becomes one branch here, with the same verdict in the same words. A home
- * the collector could not examine is a {@code homes/unreadable} setting that makes every home rule UNKNOWN.
+ * the collector could not examine is a {@code homes/unreadable} setting: an UNKNOWN verdict of every home rule, which
+ * also keeps it from concluding that there is no home at all.
  */
 final class HomeAndSshChecks {
     private static final String NO_SSHD = "the OpenSSH server is not configured on this machine";
@@ -42,7 +43,7 @@ final class HomeAndSshChecks {
         }
     }
 
-    /** Base for the home-directory checks: an unreadable home is UNKNOWN, whatever else the check finds. */
+    /** Base for the home-directory checks: each unreadable home is an UNKNOWN verdict, beside what the rest finds. */
     private abstract static class HomesCheck extends HandWritten {
         @Override
         final void evaluate(MachineFacts facts, VerdictSheet sheet) {
