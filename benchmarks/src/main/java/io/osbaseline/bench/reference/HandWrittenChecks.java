@@ -54,7 +54,20 @@ final class HandWrittenChecks {
             entry("122", new Known("337241842725", SystemChecks.PostfixLocalOnly::new)),
             entry("185", new Known("c60de7f0e225", SystemChecks.SambaNoSmb1::new)),
             entry("31", new Known("b1de8520a3d1", SystemChecks.BootloaderPassword::new)),
-            entry("98", new Known("98d1b6643ec8", SystemChecks.CronRestricted::new)));
+            entry("98", new Known("98d1b6643ec8", SystemChecks.CronRestricted::new)),
+            // HomeAndSshChecks
+            entry("6.2.7", new Known("697bdd5ce3c0", HomeAndSshChecks.HomesExist::new)),
+            entry("6.2.9", new Known("6ae57a7dceb3", HomeAndSshChecks.HomesOwned::new)),
+            entry("28", new Known("62332a09eef6", HomeAndSshChecks.HomesMode::new)),
+            entry("6.2.10", new Known("d5de9e03c7c8", HomeAndSshChecks.DotFilesNotWritable::new)),
+            entry("6.2.11", new Known("d0df6d9c97d7", () -> new HomeAndSshChecks.NoDotFile(".forward"))),
+            entry("6.2.12", new Known("04c20615b106", () -> new HomeAndSshChecks.NoDotFile(".netrc"))),
+            entry("6.2.14", new Known("3f60946a4945", () -> new HomeAndSshChecks.NoDotFile(".rhosts"))),
+            entry("106.11", new Known("b8cbba8dc49b", HomeAndSshChecks.SshAccessLimited::new)),
+            entry("107", new Known("9cc759b1fce9", HomeAndSshChecks.NoRhostsRsaAuthentication::new)),
+            entry("110.3", new Known("1d2f2e785a88", HomeAndSshChecks.ApprovedAlgorithms::macs)),
+            entry("113", new Known("104aee56c6da", HomeAndSshChecks.ApprovedAlgorithms::ciphers)),
+            entry("5.2.14", new Known("4be34c8abf03", HomeAndSshChecks.CryptoPolicyNotOverridden::new)));
 
     private HandWrittenChecks() {
     }

@@ -4,6 +4,7 @@ import io.osbaseline.model.CollectorRun;
 import io.osbaseline.model.fact.Fact;
 import io.osbaseline.model.fact.FileInfo;
 import io.osbaseline.model.fact.FileLines;
+import io.osbaseline.model.fact.HomeDirectory;
 import io.osbaseline.model.fact.InstalledPackage;
 import io.osbaseline.model.fact.KernelModule;
 import io.osbaseline.model.fact.Mount;
@@ -41,6 +42,7 @@ final class MachineFacts {
     final Map<String, List<Setting>> settingsByNamespace = new HashMap<>();
     final List<OsRelease> osReleases = new ArrayList<>();
     final Map<String, List<CollectorRun>> runsByCollector = new HashMap<>();
+    final List<HomeDirectory> homes = new ArrayList<>();
 
     MachineFacts(List<Fact> facts, List<CollectorRun> runs) {
         for (CollectorRun r : runs) {
@@ -74,6 +76,8 @@ final class MachineFacts {
                 pam.add(p);
             } else if (f instanceof OsRelease o) {
                 osReleases.add(o);
+            } else if (f instanceof HomeDirectory h) {
+                homes.add(h);
             }
         }
     }
