@@ -1,12 +1,6 @@
 package io.osbaseline.bench.reference;
 
 import io.osbaseline.drl.pack.RuleSpec;
-import io.osbaseline.engine.FindingAssembler.VerdictSheet;
-import io.osbaseline.model.fact.PamEntry;
-import io.osbaseline.model.fact.PasswordState;
-import io.osbaseline.model.fact.Setting;
-import io.osbaseline.model.fact.UserAccount;
-import io.osbaseline.model.fact.UserGroup;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +8,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.annotation.CheckForNull;
 
 /**
@@ -22,16 +18,14 @@ import javax.annotation.CheckForNull;
  * reported as not covered instead of being judged by stale code.
  */
 final class HandWrittenChecks {
-    private record Known(String fingerprint, Supplier<ReferenceCheck> factory) {
+    /** A Java version of a rule's DRL, and the fingerprint of the DRL it was written from. */
+    record Known(String fingerprint, Supplier<ReferenceCheck> factory) {
     }
 
-    private static final Map<String, Known> BY_RULE = Map.of(
-            "23.2", new Known("7ed7ad10c650", NoEmptyPassword::new),
-            "24", new Known("9fd968af685e", OnlyRootHasUidZero::new),
-            "6.2.16", new Known("abcfc4ace0aa", UniqueUids::new),
-            "22", new Known("a7301cfe190b", RootGroup::new),
-            "156.1", new Known("b8a48163173a", NoLegacyPasswdEntries::new),
-            "21", new Known("e207271f7ca6", SuRestrictedToWheel::new));
+    /** The Java versions by rule id, gathered from the files that hold them; a rule id in two of them is an error. */
+    private static final Map<String, Known> BY_RULE = Stream.of(AccountChecks.KNOWN)
+            .flatMap(m -> m.entrySet().stream())
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 
     private HandWrittenChecks() {
     }
@@ -64,129 +58,6 @@ final class HandWrittenChecks {
             return HexFormat.of().formatHex(digest, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    /** Base for the account checks, which all read the accounts collector. */
-    private abstract static class AccountsCheck extends ReferenceCheck {
-        @Override
-        List<String> requires() {
-            return List.of();
-        }
-
-        @Override
-        String expected() {
-            return "";
-        }
-    }
-
-    /** 23.2: no account has an empty password. */
-    private static final class NoEmptyPassword extends AccountsCheck {
-        @Override
-        void evaluate(MachineFacts facts, VerdictSheet sheet) {
-            boolean empty = false;
-            boolean unreadable = false;
-            for (UserAccount u : facts.accounts) {
-                if (u.password() == PasswordState.EMPTY) {
-                    fail(sheet, u.name() + " has an empty password");
-                    empty = true;
-                }
-                unreadable |= u.password() == PasswordState.UNKNOWN;
-            }
-            if (unreadable) {
-                unknown(sheet, "the password state of some accounts could not be read from /etc/shadow");
-            }
-            if (!facts.accounts.isEmpty() && !empty) {
-                pass(sheet, "no account has an empty password");
-            }
-        }
-    }
-
-    /** 24: only root has UID 0. */
-    private static final class OnlyRootHasUidZero extends AccountsCheck {
-        @Override
-        void evaluate(MachineFacts facts, VerdictSheet sheet) {
-            boolean found = false;
-            for (UserAccount u : facts.accounts) {
-                if (u.uid() == 0 && !u.name().equals("root")) {
-                    fail(sheet, u.name() + " has UID 0");
-                    found = true;
-                }
-            }
-            if (!facts.accounts.isEmpty() && !found) {
-                pass(sheet, "only root has UID 0");
-            }
-        }
-    }
-
-    /** 6.2.16: no two accounts share a UID; each pair is reported once, in name order. */
-    private static final class UniqueUids extends AccountsCheck {
-        @Override
-        void evaluate(MachineFacts facts, VerdictSheet sheet) {
-            boolean shared = false;
-            for (UserAccount a : facts.accounts) {
-                for (UserAccount b : facts.accounts) {
-                    if (a.uid() == b.uid() && !a.name().equals(b.name())) {
-                        shared = true;
-                        if (b.name().compareTo(a.name()) > 0) {
-                            fail(sheet, "UID " + a.uid() + " is shared by " + a.name() + " and " + b.name());
-                        }
-                    }
-                }
-            }
-            if (!facts.accounts.isEmpty() && !shared) {
-                pass(sheet, "every UID is unique");
-            }
-        }
-    }
-
-    /** 22: the group root exists with GID 0. */
-    private static final class RootGroup extends AccountsCheck {
-        @Override
-        void evaluate(MachineFacts facts, VerdictSheet sheet) {
-            boolean found = false;
-            for (UserGroup g : facts.groups) {
-                if (g.name().equals("root")) {
-                    check(sheet, g.gid() == 0, "root group has GID " + g.gid());
-                    found = true;
-                }
-            }
-            if (!facts.groups.isEmpty() && !found) {
-                fail(sheet, "no group named root");
-            }
-        }
-    }
-
-    /** 156.1: no legacy + entries in /etc/passwd. */
-    private static final class NoLegacyPasswdEntries extends AccountsCheck {
-        @Override
-        void evaluate(MachineFacts facts, VerdictSheet sheet) {
-            List<Setting> legacy = MachineFacts.get(facts.settingsByNamespaceAndKey,
-                    MachineFacts.settingKey("passwd", "legacy-entry"));
-            for (Setting s : legacy) {
-                fail(sheet, s.value());
-            }
-            if (!facts.accounts.isEmpty() && legacy.isEmpty()) {
-                pass(sheet, "no legacy + entries");
-            }
-        }
-    }
-
-    /** 21: su is restricted by pam_wheel with use_uid. */
-    private static final class SuRestrictedToWheel extends AccountsCheck {
-        @Override
-        void evaluate(MachineFacts facts, VerdictSheet sheet) {
-            boolean found = false;
-            for (PamEntry e : facts.pam) {
-                if (e.service().equals("su") && e.module().equals("pam_wheel.so") && e.type().equals("auth")) {
-                    check(sheet, (e.control().equals("required") || e.control().equals("requisite"))
-                            && e.hasArgument("use_uid"), "/etc/pam.d/su: " + e.describe());
-                    found = true;
-                }
-            }
-            if (!found) {
-                fail(sheet, "/etc/pam.d/su has no auth line for pam_wheel.so");
-            }
         }
     }
 }

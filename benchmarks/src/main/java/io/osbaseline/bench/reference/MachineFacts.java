@@ -26,6 +26,7 @@ final class MachineFacts {
     final Map<String, List<Sysctl>> sysctlByKey = new HashMap<>();
     final Map<String, List<SshdOption>> sshdByKey = new HashMap<>();
     final Map<String, List<Setting>> settingsByNamespaceAndKey = new HashMap<>();
+    final Map<String, List<Setting>> settingsByNamespace = new HashMap<>();
     final Map<String, List<InstalledPackage>> packagesByName = new HashMap<>();
     final Map<String, List<SystemService>> servicesByName = new HashMap<>();
     final Map<String, List<Mount>> mountsByPoint = new HashMap<>();
@@ -44,6 +45,7 @@ final class MachineFacts {
                 add(sshdByKey, o.key(), o);
             } else if (f instanceof Setting s) {
                 add(settingsByNamespaceAndKey, settingKey(s.namespace(), s.key()), s);
+                add(settingsByNamespace, s.namespace(), s);
             } else if (f instanceof InstalledPackage p) {
                 add(packagesByName, p.name(), p);
             } else if (f instanceof SystemService s) {
