@@ -15,6 +15,7 @@ import io.osbaseline.model.fact.OsRelease;
 import io.osbaseline.model.fact.Setting;
 import io.osbaseline.model.fact.SshdOption;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -24,6 +25,21 @@ import java.util.Locale;
  * also keeps it from concluding that there is no home at all.
  */
 final class HomeAndSshChecks {
+    /** The Java versions of these rules, by rule id, with the fingerprint of the DRL they were written from. */
+    static final Map<String, HandWrittenChecks.Known> KNOWN = Map.ofEntries(
+            Map.entry("6.2.7", new HandWrittenChecks.Known("697bdd5ce3c0", HomesExist::new)),
+            Map.entry("6.2.9", new HandWrittenChecks.Known("6ae57a7dceb3", HomesOwned::new)),
+            Map.entry("28", new HandWrittenChecks.Known("62332a09eef6", HomesMode::new)),
+            Map.entry("6.2.10", new HandWrittenChecks.Known("d5de9e03c7c8", DotFilesNotWritable::new)),
+            Map.entry("6.2.11", new HandWrittenChecks.Known("d0df6d9c97d7", () -> new NoDotFile(".forward"))),
+            Map.entry("6.2.12", new HandWrittenChecks.Known("04c20615b106", () -> new NoDotFile(".netrc"))),
+            Map.entry("6.2.14", new HandWrittenChecks.Known("3f60946a4945", () -> new NoDotFile(".rhosts"))),
+            Map.entry("106.11", new HandWrittenChecks.Known("b8cbba8dc49b", SshAccessLimited::new)),
+            Map.entry("107", new HandWrittenChecks.Known("9cc759b1fce9", NoRhostsRsaAuthentication::new)),
+            Map.entry("110.3", new HandWrittenChecks.Known("1d2f2e785a88", ApprovedAlgorithms::macs)),
+            Map.entry("113", new HandWrittenChecks.Known("104aee56c6da", ApprovedAlgorithms::ciphers)),
+            Map.entry("5.2.14", new HandWrittenChecks.Known("4be34c8abf03", CryptoPolicyNotOverridden::new)));
+
     private static final String NO_SSHD = "the OpenSSH server is not configured on this machine";
     private static final String NO_HOME = "no account that can log in has a home directory";
 

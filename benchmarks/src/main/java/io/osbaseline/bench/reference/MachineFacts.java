@@ -30,6 +30,7 @@ final class MachineFacts {
     final Map<String, List<Sysctl>> sysctlByKey = new HashMap<>();
     final Map<String, List<SshdOption>> sshdByKey = new HashMap<>();
     final Map<String, List<Setting>> settingsByNamespaceAndKey = new HashMap<>();
+    final Map<String, List<Setting>> settingsByNamespace = new HashMap<>();
     final Map<String, List<InstalledPackage>> packagesByName = new HashMap<>();
     final Map<String, List<SystemService>> servicesByName = new HashMap<>();
     final Map<String, List<Mount>> mountsByPoint = new HashMap<>();
@@ -39,7 +40,6 @@ final class MachineFacts {
     final List<UserAccount> accounts = new ArrayList<>();
     final List<UserGroup> groups = new ArrayList<>();
     final List<PamEntry> pam = new ArrayList<>();
-    final Map<String, List<Setting>> settingsByNamespace = new HashMap<>();
     final List<OsRelease> osReleases = new ArrayList<>();
     final Map<String, List<CollectorRun>> runsByCollector = new HashMap<>();
     final List<HomeDirectory> homes = new ArrayList<>();
