@@ -42,7 +42,7 @@ final class ReferenceEngine implements BaselineEngine {
         FindingAssembler.VerdictSheet sheet = assembler.newSheet(snapshot);
         List<ReferenceCheck> checks = checksByFamily.get(snapshot.machine().osFamily());
         if (!checks.isEmpty()) {
-            MachineFacts facts = new MachineFacts(snapshot.facts());
+            MachineFacts facts = new MachineFacts(snapshot.machine(), snapshot.facts());
             for (ReferenceCheck check : checks) {
                 check.evaluate(facts, sheet);
             }

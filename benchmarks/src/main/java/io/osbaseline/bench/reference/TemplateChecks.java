@@ -46,6 +46,8 @@ final class TemplateChecks {
             case "kernel-module-disabled" -> new KernelModuleCheck(params);
             case "file-permission" -> new FilePermissionCheck(params);
             case "file-lines" -> new FileLinesCheck(params);
+            case "registry", "security-policy", "audit-policy", "user-right", "device-state" ->
+                    WindowsTemplateChecks.create(kind, params);
             default -> null;
         };
     }
