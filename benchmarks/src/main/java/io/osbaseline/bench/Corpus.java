@@ -5,8 +5,6 @@ import io.osbaseline.model.ConfigurationSnapshot;
 import io.osbaseline.model.Machine;
 import io.osbaseline.model.OsFamily;
 import io.osbaseline.provider.Provider;
-
-import io.osbaseline.provider.ProviderFactory;
 import io.osbaseline.provider.Providers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -30,8 +29,11 @@ import org.slf4j.LoggerFactory;
  * <li>{@code debian12}: the offline root in {@code /tmp/bookworm} (a debootstrap Debian 12), when it exists;</li>
  * <li>{@code rhel9}: a RHEL 9-like offline root written by {@link RhelLikeRoot};</li>
  * <li>more offline roots named in the system property {@value #ROOTS} as {@code name=DIR,name=DIR};</li>
- * <li>Windows machines read by the {@code windows-export} provider from the directories in {@value #WINDOWS}
- *     (default: the GPO backups under {@code /work/shared/testdata/windows}), once that provider exists.</li>
+ * <li>{@code windows2022}: a Windows Server 2022 member server, the collector bundle written by
+ *     {@link WindowsLikeExport} read by the {@code windows-export} provider;</li>
+ * <li>{@code windows-NAME}: the Windows exports the {@code windows-export} provider finds in the directories in
+ *     {@value #WINDOWS} (default: {@code /work/shared/testdata/windows}, GPO backups and loose tool exports when it
+ *     exists), one per GPO backup or folder of exports, NAME being its name in lower case with dashes.</li>
  * </ul>
  */
 public final class Corpus {
@@ -69,9 +71,21 @@ public final class Corpus {
                     out.put(name, collectOne("local", Map.of("root", entry.substring(eq + 1).strip(), "name", name)));
                 }
             }
+            Path windows = Files.createTempDirectory("osbaseline-windows2022-");
+            try {
+                ConfigurationSnapshot s = collectOne("windows-export",
+                        Map.of("path", WindowsLikeExport.write(windows).toString()));
+                // The provider names a bundle by its path, here a temporary one: give it a stable id.
+                Machine m = s.machine();
+                out.put("windows2022", new ConfigurationSnapshot(new Machine("windows2022", m.name(), m.osFamily(),
+                        m.osName(), m.osVersion(), m.cloud(), m.region(), m.resourceId(), m.tags()),
+                        s.collectedAt(), s.facts(), s.coverage()));
+            } finally {
+                deleteTree(windows);
+            }
             out.putAll(windows());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the RHEL-like root", e);
+            throw new UncheckedIOException("cannot write the RHEL-like root or the Windows bundle", e);
         } catch (OsBaselineException e) {
             throw new IllegalStateException("cannot capture the benchmark snapshots: " + e.getMessage(), e);
         }
@@ -108,8 +122,6 @@ public final class Corpus {
 
     private static Map<String, ConfigurationSnapshot> windows() {
         Map<String, ConfigurationSnapshot> out = new LinkedHashMap<>();
-        boolean available = Providers.available().stream().map(ProviderFactory::id)
-                .anyMatch("windows-export"::equals);
         String configured = System.getProperty(WINDOWS);
         List<Path> dirs = new ArrayList<>();
         if (configured != null) {
@@ -121,17 +133,12 @@ public final class Corpus {
         } else if (Files.isDirectory(WINDOWS_TESTDATA)) {
             dirs.add(WINDOWS_TESTDATA);
         }
-        if (!available) {
-            if (!dirs.isEmpty()) {
-                LOG.info("no windows-export provider on the class path: Windows snapshots are not captured");
-            }
-            return out;
-        }
         for (Path dir : dirs) {
             try (Provider p = Providers.create("windows-export", Map.of("path", dir.toString()))) {
                 for (Machine m : p.machines().toList()) {
                     try {
-                        out.put("windows-" + m.name(), p.collect(m));
+                        out.put("windows-" + m.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                                .replaceAll("^-|-$", ""), p.collect(m));
                     } catch (OsBaselineException e) {
                         LOG.warn("cannot capture {}: {}", m.name(), e.getMessage());
                     }

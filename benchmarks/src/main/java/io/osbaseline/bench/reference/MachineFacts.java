@@ -1,21 +1,28 @@
 package io.osbaseline.bench.reference;
 
 import io.osbaseline.model.CollectorRun;
+import io.osbaseline.model.Machine;
+import io.osbaseline.model.fact.AuditPolicy;
 import io.osbaseline.model.fact.Fact;
 import io.osbaseline.model.fact.FileInfo;
 import io.osbaseline.model.fact.FileLines;
 import io.osbaseline.model.fact.HomeDirectory;
 import io.osbaseline.model.fact.InstalledPackage;
 import io.osbaseline.model.fact.KernelModule;
+import io.osbaseline.model.fact.MachineRole;
 import io.osbaseline.model.fact.Mount;
 import io.osbaseline.model.fact.OsRelease;
 import io.osbaseline.model.fact.PamEntry;
+import io.osbaseline.model.fact.RegistryScope;
+import io.osbaseline.model.fact.RegistryValue;
+import io.osbaseline.model.fact.SecurityPolicy;
 import io.osbaseline.model.fact.Setting;
 import io.osbaseline.model.fact.SshdOption;
 import io.osbaseline.model.fact.Sysctl;
 import io.osbaseline.model.fact.SystemService;
 import io.osbaseline.model.fact.UserAccount;
 import io.osbaseline.model.fact.UserGroup;
+import io.osbaseline.model.fact.UserRight;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,8 +50,16 @@ final class MachineFacts {
     final List<OsRelease> osReleases = new ArrayList<>();
     final Map<String, List<CollectorRun>> runsByCollector = new HashMap<>();
     final List<HomeDirectory> homes = new ArrayList<>();
+    final Machine machine;
+    final Map<String, List<RegistryValue>> registryByPathAndName = new HashMap<>();
+    final List<RegistryScope> registryScopes = new ArrayList<>();
+    final Map<String, List<SecurityPolicy>> securityPolicyBySectionAndKey = new HashMap<>();
+    final Map<String, List<AuditPolicy>> auditPolicyByGuid = new HashMap<>();
+    final Map<String, List<UserRight>> userRightsByRight = new HashMap<>();
+    final List<MachineRole> machineRoles = new ArrayList<>();
 
-    MachineFacts(List<Fact> facts, List<CollectorRun> runs) {
+    MachineFacts(Machine machine, List<Fact> facts, List<CollectorRun> runs) {
+        this.machine = machine;
         for (CollectorRun r : runs) {
             add(runsByCollector, r.collector(), r);
         }
@@ -78,12 +93,29 @@ final class MachineFacts {
                 osReleases.add(o);
             } else if (f instanceof HomeDirectory h) {
                 homes.add(h);
+            } else if (f instanceof RegistryValue v) {
+                add(registryByPathAndName, registryKey(v.path(), v.name()), v);
+            } else if (f instanceof RegistryScope s) {
+                registryScopes.add(s);
+            } else if (f instanceof SecurityPolicy p) {
+                add(securityPolicyBySectionAndKey, settingKey(p.section(), p.key()), p);
+            } else if (f instanceof AuditPolicy a) {
+                add(auditPolicyByGuid, a.guid(), a);
+            } else if (f instanceof UserRight r) {
+                add(userRightsByRight, r.right(), r);
+            } else if (f instanceof MachineRole r) {
+                machineRoles.add(r);
             }
         }
     }
 
     static String settingKey(String namespace, String key) {
         return namespace + '\u0000' + key;
+    }
+
+    /** The key of a registry value in {@link #registryByPathAndName}: its canonical path and lower-case name. */
+    static String registryKey(String path, String name) {
+        return path + '\u0000' + name;
     }
 
     static <T> List<T> get(Map<String, List<T>> index, String key) {

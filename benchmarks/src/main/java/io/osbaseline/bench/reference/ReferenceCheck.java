@@ -70,6 +70,11 @@ abstract class ReferenceCheck {
         sheet.record(info, Status.FAIL, actual, null);
     }
 
+    /** Fails with a reason beyond the actual value. */
+    final void fail(VerdictSheet sheet, @CheckForNull String actual, String reason) {
+        sheet.record(info, Status.FAIL, actual, reason);
+    }
+
     final void check(VerdictSheet sheet, boolean compliant, @CheckForNull String actual) {
         sheet.record(info, compliant ? Status.PASS : Status.FAIL, actual, null);
     }

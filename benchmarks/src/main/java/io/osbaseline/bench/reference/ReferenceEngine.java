@@ -42,7 +42,8 @@ final class ReferenceEngine implements BaselineEngine {
         FindingAssembler.VerdictSheet sheet = assembler.newSheet(snapshot);
         List<ReferenceCheck> checks = checksByFamily.get(snapshot.machine().osFamily());
         if (!checks.isEmpty()) {
-            MachineFacts facts = new MachineFacts(snapshot.facts(), snapshot.coverage().collectors());
+            MachineFacts facts = new MachineFacts(snapshot.machine(), snapshot.facts(),
+                    snapshot.coverage().collectors());
             for (ReferenceCheck check : checks) {
                 check.evaluate(facts, sheet);
             }

@@ -54,6 +54,8 @@ final class TemplateChecks {
             case "mount-option-all" -> new MountOptionAllCheck(params);
             case "service-running" -> new ServiceRunningCheck(params);
             case "legacy-service-disabled" -> new LegacyServiceCheck(params);
+            case "registry", "security-policy", "audit-policy", "user-right", "device-state" ->
+                    WindowsTemplateChecks.create(kind, params);
             default -> null;
         };
     }
