@@ -93,7 +93,7 @@ final class DroolsEngine implements BaselineEngine {
         KieSession session = pooledSessions ? base.pooledSession() : base.freshSession();
         try {
             if (base.declaresVerdicts()) {
-                session.setGlobal(VERDICTS_GLOBAL, new Verdicts(catalog, sheet));
+                session.setGlobal(VERDICTS_GLOBAL, new Verdicts(base.bindings(), sheet));
             }
             FactAdmission admission = base.admission();
             FactAdmission.Pass pass = admission.newPass();

@@ -2,12 +2,15 @@ package io.osbaseline.drl;
 
 import io.osbaseline.drl.PackageBundle.RuleEntry;
 import io.osbaseline.model.OsFamily;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.annotation.CheckForNull;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
@@ -28,10 +31,21 @@ final class FamilyRuleBase {
     private final KieSessionConfiguration sessionConfiguration;
     private final boolean declaresVerdicts;
     private final boolean empty;
+    /** The check each DRL rule of this rule base reports for, by identity: looked up on every verdict. */
+    private final Map<Rule, RuleCatalog.Binding> bindings = new IdentityHashMap<>();
 
-    private FamilyRuleBase(InternalKnowledgeBase kieBase, @CheckForNull AgendaFilter filter, boolean factsMayChange) {
+    private FamilyRuleBase(InternalKnowledgeBase kieBase, @CheckForNull AgendaFilter filter, boolean factsMayChange,
+            RuleCatalog catalog) {
         this.kieBase = kieBase;
         this.filter = filter;
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                RuleCatalog.Binding b = catalog.binding(r);
+                if (b != null) {
+                    bindings.put(r, b);
+                }
+            }
+        }
         this.admission = FactAdmission.of(kieBase, factsMayChange);
         this.sessions = kieBase.newKieSessionsPool(1);
         // A session serves one assessment on one thread at a time: it needs no locking of its own.
@@ -68,7 +82,7 @@ final class FamilyRuleBase {
             Rule r = match.getRule();
             return catalog.firesFor(r.getPackageName(), r.getName(), family);
         } : null;
-        return new FamilyRuleBase(kieBase, filter, factsMayChange);
+        return new FamilyRuleBase(kieBase, filter, factsMayChange, catalog);
     }
 
     InternalKnowledgeBase kieBase() {
@@ -93,6 +107,11 @@ final class FamilyRuleBase {
     /** A new session, for {@code osbaseline.drools.sessions=fresh}. */
     KieSession freshSession() {
         return kieBase.newKieSession(sessionConfiguration, null);
+    }
+
+    /** The checks of this rule base's DRL rules, by rule object; rules that are not checks are not in it. */
+    Map<Rule, RuleCatalog.Binding> bindings() {
+        return bindings;
     }
 
     boolean declaresVerdicts() {

@@ -4,6 +4,7 @@ import io.osbaseline.engine.Expectation;
 import io.osbaseline.engine.FindingAssembler.VerdictSheet;
 import io.osbaseline.model.RuleInfo;
 import io.osbaseline.model.Status;
+import java.util.Map;
 import javax.annotation.CheckForNull;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
@@ -28,11 +29,12 @@ import org.kie.api.runtime.rule.RuleContext;
  * {@link io.osbaseline.engine.FindingAssembler} describes. One instance per assessment; not thread-safe.
  */
 public final class Verdicts {
-    private final RuleCatalog catalog;
+    private final Map<Rule, RuleCatalog.Binding> bindings;
     private final VerdictSheet sheet;
 
-    Verdicts(RuleCatalog catalog, VerdictSheet sheet) {
-        this.catalog = catalog;
+    /** @param bindings the check of every DRL rule that is one, by rule object (see {@link FamilyRuleBase}) */
+    Verdicts(Map<Rule, RuleCatalog.Binding> bindings, VerdictSheet sheet) {
+        this.bindings = bindings;
         this.sheet = sheet;
     }
 
@@ -84,7 +86,7 @@ public final class Verdicts {
 
     private RuleCatalog.Binding check(RuleContext drools) {
         Rule rule = drools.getRule();
-        RuleCatalog.Binding b = catalog.binding(rule);
+        RuleCatalog.Binding b = bindings.get(rule);
         if (b == null) {
             throw new IllegalStateException("rule \"" + rule.getName() + "\" in package " + rule.getPackageName()
                     + " reports a verdict but has no @id");

@@ -15,7 +15,9 @@ final class OctalMode {
     }
 
     static String format(int mode) {
-        return String.format("%04o", mode);
+        // what String.format("%04o", mode) gives, without its parsing: rules print modes on every verdict
+        String octal = Integer.toOctalString(mode);
+        return octal.length() >= 4 ? octal : "0000".substring(octal.length()) + octal;
     }
 
     static final class Serializer extends JsonSerializer<Integer> {
