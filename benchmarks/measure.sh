@@ -41,7 +41,10 @@ for step in "${steps[@]}"; do
       jmh engine-build-cold EngineBuildBenchmark
       jmh engine-build-warm EngineBuildBenchmark -f 1 -wi 5 -i 10 ;;
     assess)
-      jmh assess 'AssessBenchmark\.(drools|reference)$' "${profilers[@]}" ;;
+      # the captured Linux roots, the generated Windows Server 2022 export and, when ../shared is there, a DISA GPO
+      snapshots=host,debian12,rhel9,windows2022
+      [ -d /work/shared/testdata/windows ] && snapshots+=,windows-dod-winsvr-2022-ms-stig-comp-v1r4
+      jmh assess 'AssessBenchmark\.(drools|reference)$' -p snapshot=$snapshots "${profilers[@]}" ;;
     fleet)
       jmh fleet FleetBenchmark "${profilers[@]}" ;;
     alternatives)
@@ -56,10 +59,9 @@ for step in "${steps[@]}"; do
     fact-shape)
       jmh fact-shape FactShapeBenchmark "${profilers[@]}" ;;
     stream)
-      # warmed up first (500,000 machines, untimed), so that 100k and 1M compare compiled code; then 1M from cold
-      run stream-100k java -Xmx512m -cp "$jar" io.osbaseline.bench.StreamScale 100000 2 500000
-      run stream-1m java -Xmx512m -cp "$jar" io.osbaseline.bench.StreamScale 1000000 2 500000
-      run stream-1m-cold java -Xmx512m -cp "$jar" io.osbaseline.bench.StreamScale 1000000 2 ;;
+      # warmed up first (50,000 machines, untimed), so that 100k and 1M compare compiled code
+      run stream-100k java -Xmx512m -cp "$jar" io.osbaseline.bench.StreamScale 100000 2 50000
+      run stream-1m java -Xmx512m -cp "$jar" io.osbaseline.bench.StreamScale 1000000 2 50000 ;;
     cold-start)
       ./osbaseline scan >/dev/null 2>&1 || true  # builds, and trains the class-data archive
       commands=("./osbaseline scan" "./osbaseline scan --format json"

@@ -45,6 +45,8 @@ final class DroolsEngine implements BaselineEngine {
             new AtomicReferenceArray<>(OsFamily.values().length);
     private final boolean pooledSessions;
     private final boolean insertAll;
+    /** Whether an assessment has started: the background thread then stops building rule bases ahead of need. */
+    private volatile boolean assessing;
 
     DroolsEngine(List<PackageBundle> bundles, RuleCatalog catalog, FindingAssembler assembler,
             ClassLoader classLoader) {
@@ -60,8 +62,10 @@ final class DroolsEngine implements BaselineEngine {
     /**
      * Builds the rule bases of the families the baselines name, in baseline order, on a background thread: a scan
      * builds its engine, then collects the first snapshot, which takes about as long as building a rule base, and the
-     * rule base is then ready when the snapshot is. A family asked for before its turn is built by the thread that
-     * asks, and skipped here.
+     * rule base is then ready when the snapshot is. Once the first assessment has started, the thread builds no
+     * further family: on two cores it would only slow that assessment down (a scan of one Linux host does not need the
+     * Windows rule base), and a family asked for later is built by the thread that asks, as is one asked for before
+     * its turn.
      */
     private void prebuild() {
         List<OsFamily> families = catalog.rules().stream().map(RuleInfo::osFamily).filter(Objects::nonNull).distinct()
@@ -69,7 +73,14 @@ final class DroolsEngine implements BaselineEngine {
         if (families.isEmpty()) {
             return;
         }
-        Thread builder = new Thread(() -> families.forEach(f -> claimAndBuild(f)), "osbaseline-rule-bases");
+        Thread builder = new Thread(() -> {
+            for (OsFamily f : families) {
+                if (assessing) {
+                    return;
+                }
+                claimAndBuild(f);
+            }
+        }, "osbaseline-rule-bases");
         builder.setDaemon(true);
         builder.start();
     }
@@ -85,6 +96,9 @@ final class DroolsEngine implements BaselineEngine {
 
     @Override
     public Assessment assess(ConfigurationSnapshot snapshot) {
+        if (!assessing) {
+            assessing = true;
+        }
         FindingAssembler.VerdictSheet sheet = assembler.newSheet(snapshot);
         FamilyRuleBase base = ruleBase(snapshot.machine().osFamily());
         if (base == null) {
