@@ -70,6 +70,24 @@ final class SystemChecks {
         String expected() {
             return "";
         }
+
+        /**
+         * Judges rsyslog's {@code $KEY} directive against {@code expected}; without /etc/rsyslog.conf the rule is
+         * NOT_APPLICABLE, and an unset directive fails with {@code unset}.
+         */
+        final void judgeRsyslogDirective(MachineFacts facts, VerdictSheet sheet, String key, Judged expected,
+                String unset) {
+            if (absent(facts, "/etc/rsyslog.conf")) {
+                notApplicable(sheet, "rsyslog is not configured (no /etc/rsyslog.conf)");
+            }
+            if (exists(facts, "/etc/rsyslog.conf")) {
+                List<Setting> values = settings(facts, "rsyslog", key);
+                values.forEach(v -> judge(sheet, expected, v.value(), "$" + key + " " + v.value()));
+                if (values.isEmpty()) {
+                    fail(sheet, "$" + key + " not set: " + unset);
+                }
+            }
+        }
     }
 
     /** 60: /var/log holds a syslog, messages or *.log file. */
@@ -212,16 +230,7 @@ final class SystemChecks {
                     notApplicable(sheet, "the baseline checks $FileGroup adm on Debian and Ubuntu only");
                 }
             }
-            if (absent(facts, "/etc/rsyslog.conf")) {
-                notApplicable(sheet, "rsyslog is not configured (no /etc/rsyslog.conf)");
-            }
-            if (exists(facts, "/etc/rsyslog.conf")) {
-                List<Setting> groups = settings(facts, "rsyslog", "FileGroup");
-                groups.forEach(g -> judge(sheet, group, g.value(), "$FileGroup " + g.value()));
-                if (groups.isEmpty()) {
-                    fail(sheet, "$FileGroup not set: log files get the group rsyslogd runs as");
-                }
-            }
+            judgeRsyslogDirective(facts, sheet, "FileGroup", group, "log files get the group rsyslogd runs as");
         }
     }
 
@@ -231,16 +240,7 @@ final class SystemChecks {
 
         @Override
         void evaluate(MachineFacts facts, VerdictSheet sheet) {
-            if (absent(facts, "/etc/rsyslog.conf")) {
-                notApplicable(sheet, "rsyslog is not configured (no /etc/rsyslog.conf)");
-            }
-            if (exists(facts, "/etc/rsyslog.conf")) {
-                List<Setting> owners = settings(facts, "rsyslog", "FileOwner");
-                owners.forEach(o -> judge(sheet, owner, o.value(), "$FileOwner " + o.value()));
-                if (owners.isEmpty()) {
-                    fail(sheet, "$FileOwner not set: log files belong to the user rsyslogd runs as");
-                }
-            }
+            judgeRsyslogDirective(facts, sheet, "FileOwner", owner, "log files belong to the user rsyslogd runs as");
         }
     }
 

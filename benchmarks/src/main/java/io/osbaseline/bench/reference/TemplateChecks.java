@@ -1,6 +1,10 @@
 package io.osbaseline.bench.reference;
 
 import static io.osbaseline.bench.reference.MachineFacts.get;
+import static io.osbaseline.bench.reference.TemplateParams.list;
+import static io.osbaseline.bench.reference.TemplateParams.map;
+import static io.osbaseline.bench.reference.TemplateParams.outcome;
+import static io.osbaseline.bench.reference.TemplateParams.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.osbaseline.engine.FindingAssembler.VerdictSheet;
@@ -903,40 +907,5 @@ final class TemplateChecks {
     /** "key expectation; ...", as the templates state the expectations of their keys, in the YAML's words. */
     private static String described(Map<String, String> expects) {
         return expects.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; "));
-    }
-
-    private static ReferenceCheck.Outcome outcome(JsonNode p, String name, ReferenceCheck.Outcome fallback) {
-        return ReferenceCheck.Outcome.parse(p.hasNonNull(name) ? p.get(name).asText() : null, fallback);
-    }
-
-    private static String text(JsonNode p, String name) {
-        if (!p.hasNonNull(name)) {
-            throw new IllegalArgumentException("needs the parameter '" + name + "'");
-        }
-        return p.get(name).asText();
-    }
-
-    private static Map<String, String> map(JsonNode p, String name) {
-        JsonNode v = p.get(name);
-        if (v == null || !v.isObject() || v.isEmpty()) {
-            throw new IllegalArgumentException("needs '" + name + "' as a map of key: value");
-        }
-        Map<String, String> m = new LinkedHashMap<>();
-        v.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
-        return m;
-    }
-
-    private static List<String> list(JsonNode p, String name) {
-        JsonNode v = p.get(name);
-        if (v == null || v.isNull()) {
-            throw new IllegalArgumentException("needs the parameter '" + name + "'");
-        }
-        List<String> l = new ArrayList<>();
-        if (v.isArray()) {
-            v.forEach(i -> l.add(i.asText()));
-        } else {
-            l.add(v.asText());
-        }
-        return l;
     }
 }

@@ -1,6 +1,9 @@
 package io.osbaseline.bench.reference;
 
 import static io.osbaseline.bench.reference.MachineFacts.get;
+import static io.osbaseline.bench.reference.TemplateParams.list;
+import static io.osbaseline.bench.reference.TemplateParams.outcome;
+import static io.osbaseline.bench.reference.TemplateParams.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.osbaseline.engine.FindingAssembler.VerdictSheet;
@@ -100,7 +103,7 @@ final class WindowsTemplateChecks {
             items = p.hasNonNull("items") ? list(p, "items") : null;
             expect = items == null ? text(p, "expect") : null;
             expected = expect == null ? null : judged(null, expect);
-            absent = Outcome.parse(p.hasNonNull("absent") ? p.get("absent").asText() : null, Outcome.FAIL);
+            absent = outcome(p, "absent", Outcome.FAIL);
             roles = new Roles(p);
         }
 
@@ -374,26 +377,5 @@ final class WindowsTemplateChecks {
         String expected() {
             return key + " " + expect + " (Azure Stack HCI)";
         }
-    }
-
-    private static String text(JsonNode p, String name) {
-        if (!p.hasNonNull(name)) {
-            throw new IllegalArgumentException("needs the parameter '" + name + "'");
-        }
-        return p.get(name).asText();
-    }
-
-    private static List<String> list(JsonNode p, String name) {
-        JsonNode v = p.get(name);
-        if (v == null || v.isNull()) {
-            throw new IllegalArgumentException("needs the parameter '" + name + "'");
-        }
-        List<String> l = new ArrayList<>();
-        if (v.isArray()) {
-            v.forEach(i -> l.add(i.asText()));
-        } else {
-            l.add(v.asText());
-        }
-        return l;
     }
 }
