@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Drools engine. The rules are compiled once; each OS family gets its own rule base, built from those rules on
  * the first machine of that family and then shared by all threads. Each assessment borrows a session from that rule
- * base's pool, inserts the facts some rule can match ({@link FactAdmission}), fires, and returns the session reset, so
- * that assessments are independent and memory is bounded by one machine's facts per thread.
+ * base's pool, inserts the facts some rule can match ({@link FactAdmission}), fires, records the {@code @unreported}
+ * verdict ({@link UnreportedVerdict}) of each check or part that reported nothing and inserts a {@link NoVerdict} for
+ * those some rule matches, fires again if it inserted any, and returns the session reset, so that assessments are independent and memory is bounded by one machine's facts per thread.
  *
  * <p>Two system properties, read when an engine is built, exist to measure the alternatives (see
  * {@code benchmarks/RESULTS.md}): {@value #SESSIONS}{@code =fresh} opens a new session per assessment instead of
@@ -106,8 +107,10 @@ final class DroolsEngine implements BaselineEngine {
         }
         KieSession session = pooledSessions ? base.pooledSession() : base.freshSession();
         try {
+            Verdicts verdicts = null;
             if (base.declaresVerdicts()) {
-                session.setGlobal(VERDICTS_GLOBAL, new Verdicts(base.bindings(), sheet));
+                verdicts = new Verdicts(base.bindings(), sheet);
+                session.setGlobal(VERDICTS_GLOBAL, verdicts);
             }
             FactAdmission admission = base.admission();
             FactAdmission.Pass pass = admission.newPass();
@@ -121,10 +124,19 @@ final class DroolsEngine implements BaselineEngine {
             }
             AgendaFilter filter = base.filter();
             int fired = filter == null ? session.fireAllRules() : session.fireAllRules(filter);
+            int unreported = 0;
+            if (verdicts != null && !base.checks().isEmpty()) {
+                for (NoVerdict none : verdicts.unreported(base.checks(), base.matchesNoVerdict())) {
+                    unreported += insert(session, admission, pass, none);
+                }
+                if (unreported > 0) {
+                    fired += filter == null ? session.fireAllRules() : session.fireAllRules(filter);
+                }
+            }
             if (LOG.isDebugEnabled()) {
                 LOG.debug("assessed {}: inserted {} of {} facts and {} of {} machine and collector records; {} rules "
-                        + "fired", snapshot.machine().id(), facts, snapshot.facts().size(), records,
-                        snapshot.coverage().collectors().size() + 1, fired);
+                        + "fired, after {} NoVerdict facts", snapshot.machine().id(), facts, snapshot.facts().size(),
+                        records, snapshot.coverage().collectors().size() + 1, fired, unreported);
             }
         } catch (RuntimeException e) {
             throw new IllegalStateException("a rule failed while assessing " + snapshot.machine().id() + ": "

@@ -146,6 +146,11 @@ final class FactAdmission {
         return gates.get(fact.getClass()).admits(fact, pass);
     }
 
+    /** Whether some pattern of the rule base can match some fact of {@code type}. */
+    boolean matchesType(Class<?> type) {
+        return gates.get(type) != Gate.NONE;
+    }
+
     private Gate gateFor(Class<?> type) {
         List<ObjectSink> sinks = new ArrayList<>();
         for (ObjectTypeNode otn : nodes) {

@@ -1,8 +1,11 @@
 package io.osbaseline.drl;
 
 import io.osbaseline.drl.PackageBundle.RuleEntry;
+import io.osbaseline.model.RuleInfo;
 import io.osbaseline.model.OsFamily;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.CheckForNull;
@@ -23,6 +26,13 @@ import org.kie.api.runtime.rule.AgendaFilter;
  * with the admission of facts read from its network ({@link FactAdmission}) and a pool of sessions.
  */
 final class FamilyRuleBase {
+    /**
+     * A check of the rule base, the parts its rules name, and what it or a part stands at when nothing reported on
+     * it, by part ({@link NoVerdict#WHOLE_CHECK} for the whole check).
+     */
+    record CheckParts(RuleInfo info, List<String> parts, Map<String, UnreportedVerdict> unreported) {
+    }
+
     private final InternalKnowledgeBase kieBase;
     @CheckForNull
     private final AgendaFilter filter;
@@ -33,6 +43,12 @@ final class FamilyRuleBase {
     private final boolean empty;
     /** The check each DRL rule of this rule base reports for, by identity: looked up on every verdict. */
     private final Map<Rule, RuleCatalog.Binding> bindings = new IdentityHashMap<>();
+    /**
+     * The checks that say what their silence means, by {@code @unreported} or by rules that match {@link NoVerdict}:
+     * every check when some rule matches a {@code NoVerdict}, else those with {@code @unreported}.
+     */
+    private final List<CheckParts> checks;
+    private final boolean matchesNoVerdict;
 
     private FamilyRuleBase(InternalKnowledgeBase kieBase, @CheckForNull AgendaFilter filter, boolean factsMayChange,
             RuleCatalog catalog) {
@@ -47,6 +63,22 @@ final class FamilyRuleBase {
             }
         }
         this.admission = FactAdmission.of(kieBase, factsMayChange);
+        Map<RuleInfo, List<String>> parts = new LinkedHashMap<>();
+        Map<RuleInfo, Map<String, UnreportedVerdict>> unreported = new HashMap<>();
+        bindings.values().forEach(b -> {
+            // In the order the check names them, so that the verdicts for silent parts come in that order.
+            parts.computeIfAbsent(b.info(), catalog::parts);
+            if (b.unreported() != null) {
+                unreported.computeIfAbsent(b.info(), i -> new HashMap<>())
+                        .put(b.part() == null ? NoVerdict.WHOLE_CHECK : b.part(), b.unreported());
+            }
+        });
+        this.matchesNoVerdict = admission.matchesType(NoVerdict.class);
+        this.checks = parts.entrySet().stream()
+                .filter(e -> matchesNoVerdict || unreported.containsKey(e.getKey()))
+                .map(e -> new CheckParts(e.getKey(), e.getValue(),
+                        Map.copyOf(unreported.getOrDefault(e.getKey(), Map.of()))))
+                .toList();
         this.sessions = kieBase.newKieSessionsPool(1);
         // A session serves one assessment on one thread at a time: it needs no locking of its own.
         this.sessionConfiguration = KieServices.get().newKieSessionConfiguration();
@@ -112,6 +144,16 @@ final class FamilyRuleBase {
     /** The checks of this rule base's DRL rules, by rule object; rules that are not checks are not in it. */
     Map<Rule, RuleCatalog.Binding> bindings() {
         return bindings;
+    }
+
+    /** The checks to look at after the first firing, for their {@code @unreported} or their {@link NoVerdict}. */
+    List<CheckParts> checks() {
+        return checks;
+    }
+
+    /** Whether some rule matches {@link NoVerdict} facts, which are then worth making. */
+    boolean matchesNoVerdict() {
+        return matchesNoVerdict;
     }
 
     boolean declaresVerdicts() {

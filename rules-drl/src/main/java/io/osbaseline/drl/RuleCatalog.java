@@ -38,21 +38,35 @@ import org.kie.api.definition.rule.Rule;
  * baseline named after the package.
  */
 final class RuleCatalog {
-    /** How one DRL rule reports: for which check, against which expectation. */
-    record Binding(RuleInfo info, @CheckForNull String part, @CheckForNull Expectation expectation) {
+    /**
+     * How one DRL rule reports: for which check and part, against which expectation, and what the part (or check)
+     * stands at when nothing reported on it ({@code @unreported}).
+     */
+    record Binding(RuleInfo info, @CheckForNull String part, @CheckForNull Expectation expectation,
+            @CheckForNull UnreportedVerdict unreported) {
+        Binding withInfo(RuleInfo newInfo) {
+            return new Binding(newInfo, part, expectation, unreported);
+        }
+
+        Binding withExpectation(Expectation newExpectation) {
+            return new Binding(info, part, newExpectation, unreported);
+        }
     }
 
     private final List<Baseline> baselines;
     private final List<RuleInfo> rules;
     /** By DRL package, then rule name: looked up for every verdict, without building a key. */
     private final Map<String, Map<String, Binding>> bindings = new HashMap<>();
+    /** The parts each check's rules name ({@code @part}), in the order of its rules, by baseline NUL id. */
+    private final Map<String, List<String>> partsByCheck;
     /** The DRL rules of the disabled checks, as package NUL name: they must never fire. */
     private final Set<String> disabledNames = new HashSet<>();
 
     private RuleCatalog(List<Baseline> baselines, List<RuleInfo> rules, Map<RuleEntry, Binding> bindings,
-            List<RuleEntry> disabled) {
+            Map<String, List<String>> partsByCheck, List<RuleEntry> disabled) {
         this.baselines = baselines;
         this.rules = rules;
+        this.partsByCheck = partsByCheck;
         bindings.forEach((rule, b) -> this.bindings.computeIfAbsent(rule.packageName(), k -> new HashMap<>())
                 .put(rule.name(), b));
         disabled.forEach(r -> disabledNames.add(r.packageName() + '\u0000' + r.name()));
@@ -75,6 +89,11 @@ final class RuleCatalog {
     private Binding binding(String packageName, String ruleName) {
         Map<String, Binding> inPackage = bindings.get(packageName);
         return inPackage == null ? null : inPackage.get(ruleName);
+    }
+
+    /** The parts the rules of {@code check} name, in the order of its rules. */
+    List<String> parts(RuleInfo check) {
+        return partsByCheck.getOrDefault(check.baselineId() + '\u0000' + check.id(), List.of());
     }
 
     /**
@@ -133,6 +152,7 @@ final class RuleCatalog {
         Map<RuleEntry, Binding> bindings = new HashMap<>();
         List<RuleInfo> infos = new ArrayList<>();
         Map<String, List<RuleEntry>> rulesOfCheck = new HashMap<>();
+        Map<String, List<String>> partsByCheck = new HashMap<>();
         for (List<CheckRule> group : checks.values()) {
             CheckRule first = group.get(0);
             if (config.disabledRules().contains(first.id())) {
@@ -145,6 +165,7 @@ final class RuleCatalog {
                 continue;
             }
             infos.add(info);
+            Map<String, UnreportedVerdict> unreportedByPart = new HashMap<>();
             for (CheckRule c : group) {
                 Expectation expectation = null;
                 String expect = c.get("expect");
@@ -155,9 +176,27 @@ final class RuleCatalog {
                         problems.add(c.problem("@expect: " + e.getMessage()));
                     }
                 }
-                bindings.put(c.rule(), new Binding(info, c.get("part"), expectation));
+                UnreportedVerdict unreported = null;
+                String declared = c.get("unreported");
+                if (declared != null) {
+                    try {
+                        unreported = UnreportedVerdict.parse(declared);
+                        String part = c.get("part");
+                        UnreportedVerdict other = unreportedByPart.putIfAbsent(part == null ? "" : part, unreported);
+                        if (other != null && !other.equals(unreported)) {
+                            problems.add(c.problem("@unreported differs from another rule of the check @id(\""
+                                    + c.id() + "\")" + (part == null ? "" : " and @part(\"" + part + "\")")
+                                    + ": '" + unreported + "' vs '" + other + "'"));
+                        }
+                    } catch (IllegalArgumentException e) {
+                        problems.add(c.problem("@unreported: " + e.getMessage()));
+                    }
+                }
+                bindings.put(c.rule(), new Binding(info, c.get("part"), expectation, unreported));
             }
             rulesOfCheck.put(info.baselineId() + "\u0000" + info.id(), group.stream().map(CheckRule::rule).toList());
+            partsByCheck.put(info.baselineId() + "\u0000" + info.id(), group.stream().map(c -> c.get("part"))
+                    .filter(Objects::nonNull).distinct().toList());
         }
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
@@ -181,7 +220,7 @@ final class RuleCatalog {
                 .sorted(Comparator.comparing((RuleInfo r) -> order.indexOf(r.baselineId()))
                         .thenComparing(RuleInfo::id, RuleIdOrder.INSTANCE))
                 .toList();
-        return new RuleCatalog(List.copyOf(baselines), sorted, bindings, List.copyOf(disabled));
+        return new RuleCatalog(List.copyOf(baselines), sorted, bindings, partsByCheck, List.copyOf(disabled));
     }
 
 
@@ -281,7 +320,7 @@ final class RuleCatalog {
                 for (RuleEntry r : drlRules) {
                     Binding b = bindings.get(r);
                     if (b.expectation() != null && (o.part() == null || o.part().equals(b.part()))) {
-                        bindings.put(r, new Binding(b.info(), b.part(), o.expectation()));
+                        bindings.put(r, b.withExpectation(o.expectation()));
                     }
                 }
             }
@@ -299,6 +338,6 @@ final class RuleCatalog {
             }
         }
         bindings.replaceAll((rule, b) -> replaced.containsKey(b.info())
-                ? new Binding(replaced.get(b.info()), b.part(), b.expectation()) : b);
+                ? b.withInfo(replaced.get(b.info())) : b);
     }
 }

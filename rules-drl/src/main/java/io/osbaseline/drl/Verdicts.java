@@ -4,7 +4,12 @@ import io.osbaseline.engine.Expectation;
 import io.osbaseline.engine.FindingAssembler.VerdictSheet;
 import io.osbaseline.model.RuleInfo;
 import io.osbaseline.model.Status;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.annotation.CheckForNull;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
@@ -31,6 +36,8 @@ import org.kie.api.runtime.rule.RuleContext;
 public final class Verdicts {
     private final Map<Rule, RuleCatalog.Binding> bindings;
     private final VerdictSheet sheet;
+    /** The parts of each check that reported, {@link NoVerdict#WHOLE_CHECK} for a rule without {@code @part}. */
+    private final Map<RuleInfo, Set<String>> partsReported = new IdentityHashMap<>();
 
     /** @param bindings the check of every DRL rule that is one, by rule object (see {@link FamilyRuleBase}) */
     Verdicts(Map<Rule, RuleCatalog.Binding> bindings, VerdictSheet sheet) {
@@ -40,22 +47,22 @@ public final class Verdicts {
 
     /** The check passes; {@code actual} is what the machine has. */
     public void pass(RuleContext drools, @CheckForNull String actual) {
-        sheet.record(check(drools).info(), Status.PASS, actual, null);
+        record(check(drools), Status.PASS, actual, null);
     }
 
     /** The check fails; {@code actual} is what the machine has. */
     public void fail(RuleContext drools, @CheckForNull String actual) {
-        sheet.record(check(drools).info(), Status.FAIL, actual, null);
+        record(check(drools), Status.FAIL, actual, null);
     }
 
     /** The check fails, with a reason beyond the actual value. */
     public void fail(RuleContext drools, @CheckForNull String actual, String reason) {
-        sheet.record(check(drools).info(), Status.FAIL, actual, reason);
+        record(check(drools), Status.FAIL, actual, reason);
     }
 
     /** Passes when {@code compliant}, fails otherwise. */
     public void check(RuleContext drools, boolean compliant, @CheckForNull String actual) {
-        sheet.record(check(drools).info(), compliant ? Status.PASS : Status.FAIL, actual, null);
+        record(check(drools), compliant ? Status.PASS : Status.FAIL, actual, null);
     }
 
     /** Tests {@code value} against the rule's expectation ({@code @expect}, or the user's override of it). */
@@ -71,17 +78,58 @@ public final class Verdicts {
             throw new IllegalStateException("rule \"" + drools.getRule().getName()
                     + "\" calls verdicts.judge but has no @expect");
         }
-        sheet.record(b.info(), expectation.test(value) ? Status.PASS : Status.FAIL, shown, null);
+        record(b, expectation.test(value) ? Status.PASS : Status.FAIL, shown, null);
     }
 
     /** The rule does not apply to this machine, and why. */
     public void notApplicable(RuleContext drools, String reason) {
-        sheet.record(check(drools).info(), Status.NOT_APPLICABLE, null, reason);
+        record(check(drools), Status.NOT_APPLICABLE, null, reason);
     }
 
     /** The rule cannot tell from the facts at hand, and why. */
     public void unknown(RuleContext drools, String reason) {
-        sheet.record(check(drools).info(), Status.UNKNOWN, null, reason);
+        record(check(drools), Status.UNKNOWN, null, reason);
+    }
+
+    private void record(RuleCatalog.Binding b, Status status, @CheckForNull String actual,
+            @CheckForNull String reason) {
+        sheet.record(b.info(), status, actual, reason);
+        partsReported.computeIfAbsent(b.info(), i -> new HashSet<>(4))
+                .add(b.part() == null ? NoVerdict.WHOLE_CHECK : b.part());
+    }
+
+    /**
+     * Records the {@code @unreported} verdict of each of {@code checks}, and each of their parts, that has not
+     * reported so far; returns a {@link NoVerdict} for each of them when {@code facts}, for the rules to say more.
+     */
+    List<NoVerdict> unreported(List<FamilyRuleBase.CheckParts> checks, boolean facts) {
+        List<NoVerdict> out = facts ? new ArrayList<>() : List.of();
+        for (FamilyRuleBase.CheckParts c : checks) {
+            Set<String> reported = partsReported.get(c.info());
+            if (reported != null && reported.contains(NoVerdict.WHOLE_CHECK)) {
+                continue;
+            }
+            if (reported == null) {
+                silent(c, NoVerdict.WHOLE_CHECK, facts, out);
+            }
+            for (String part : c.parts()) {
+                if (reported == null || !reported.contains(part)) {
+                    silent(c, part, facts, out);
+                }
+            }
+        }
+        return out;
+    }
+
+    private void silent(FamilyRuleBase.CheckParts c, String part, boolean facts, List<NoVerdict> out) {
+        UnreportedVerdict v = c.unreported().get(part);
+        if (v != null) {
+            boolean reason = v.status() == Status.UNKNOWN || v.status() == Status.NOT_APPLICABLE;
+            sheet.record(c.info(), v.status(), reason ? null : v.text(), reason ? v.text() : null);
+        }
+        if (facts) {
+            out.add(new NoVerdict(c.info().id(), part, c.info().baselineId()));
+        }
     }
 
     private RuleCatalog.Binding check(RuleContext drools) {

@@ -46,11 +46,9 @@ final class AuditPolicyTemplate implements CheckTemplate {
     public void write(Params params, CheckWriter out) {
         String guid = AuditPolicy.canonicalGuid(params.text("guid"));
         String match = "AuditPolicy( guid == " + lit(guid) + " )";
-        out.rule("", null, EXPECT.get(require(params)), "$a : " + match,
+        out.rule("", null, EXPECT.get(require(params)), Params.Outcome.UNKNOWN.unreported("the audit policy of "
+                        + params.text("subcategory") + " " + guid + " is not in the exports"), "$a : " + match,
                 "verdicts.judge(drools, $a.code(), $a.setting());");
-        out.rule("not captured", null, null, "not " + match,
-                "verdicts.unknown(drools, " + lit("the audit policy of " + params.text("subcategory") + " " + guid
-                        + " is not in the exports") + ");");
         WindowsRoles.write(params, out);
     }
 }

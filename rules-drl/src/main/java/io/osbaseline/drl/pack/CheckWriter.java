@@ -12,12 +12,14 @@ import javax.annotation.CheckForNull;
 final class CheckWriter {
     private final DrlFile out;
     private final String id;
+    private final String baselineId;
     private final Map<String, String> metadata;
     private boolean first = true;
 
-    CheckWriter(DrlFile out, String id, Map<String, String> metadata) {
+    CheckWriter(DrlFile out, String id, String baselineId, Map<String, String> metadata) {
         this.out = out;
         this.id = id;
+        this.baselineId = baselineId;
         this.metadata = metadata;
         out.startCheck(id);
     }
@@ -32,6 +34,17 @@ final class CheckWriter {
      * @param then the consequence
      */
     void rule(String suffix, @CheckForNull String part, @CheckForNull String expect, String when, String then) {
+        rule(suffix, part, expect, null, when, then);
+    }
+
+    /**
+     * Writes one rule that also says what its part, or its check when it has no part, stands at when no rule reported
+     * on it ({@code @unreported}, which the engine records itself).
+     *
+     * @param unreported {@code "STATUS: TEXT"}, made by {@link Params.Outcome#unreported}; null for none
+     */
+    void rule(String suffix, @CheckForNull String part, @CheckForNull String expect, @CheckForNull String unreported,
+            String when, String then) {
         String name = suffix.isEmpty() ? id : id + " " + suffix;
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put("id", id);
@@ -45,10 +58,29 @@ final class CheckWriter {
         if (expect != null) {
             annotations.put("expect", expect);
         }
+        if (unreported != null) {
+            annotations.put("unreported", unreported);
+        }
         StringBuilder s = new StringBuilder("rule ").append(lit(name)).append('\n');
         annotations.forEach((k, v) -> s.append("    @").append(k).append('(').append(lit(v)).append(")\n"));
         s.append("when\n").append(indent(when)).append("then\n").append(indent(then)).append("end\n\n");
         out.append(s.toString());
+    }
+
+    /**
+     * Writes a rule that says what it means that {@code part} of the check, or the whole check when {@code part} is
+     * null, reported nothing, under conditions of its own (without them, {@code @unreported} says it for less): it
+     * matches the {@link io.osbaseline.drl.NoVerdict} the engine then inserts, so that it costs nothing on the
+     * machines where the check's other rules reported. Its conditions follow that pattern.
+     *
+     * @param part the part, which the rules that report on it name too; null for the whole check
+     * @param expect the expectation {@code verdicts.judge} tests against, or null
+     * @param when further conditions, or empty
+     */
+    void whenUnreported(String suffix, @CheckForNull String part, @CheckForNull String expect, String when, String then) {
+        String none = "NoVerdict( check == " + lit(id) + ", part == " + lit(part == null ? "" : part)
+                + ", baseline == " + lit(baselineId) + " )";
+        rule(suffix, part, expect, when.isBlank() ? none : none + "\n" + when, then);
     }
 
     private static String indent(String block) {

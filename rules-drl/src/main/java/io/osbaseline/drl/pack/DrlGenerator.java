@@ -55,21 +55,22 @@ public final class DrlGenerator {
                     .append("// Generated from " + file.resource() + "; edit that file, not this text.\n")
                     .append("import io.osbaseline.model.Machine;\n")
                     .append("import io.osbaseline.model.CollectorRun;\n")
-                    .append("import io.osbaseline.model.fact.*;\n\n")
+                    .append("import io.osbaseline.model.fact.*;\n")
+                    .append("import io.osbaseline.drl.NoVerdict;\n\n")
                     .append("global io.osbaseline.drl.Verdicts verdicts;\n\n");
             for (RuleSpec spec : file.rules()) {
                 String where = file.resource() + ", rule " + spec.id();
                 if (!seen.add(spec.id())) {
                     throw new IllegalStateException(where + ": the id is used twice in " + pack.baseline().id());
                 }
-                write(spec, where, drl);
+                write(spec, pack.baseline().id(), where, drl);
             }
             out.add(new GeneratedDrl(file.resource(), drl.text(), drl.checkAtLine()));
         }
         return out;
     }
 
-    private static void write(RuleSpec spec, String where, DrlFile drl) {
+    private static void write(RuleSpec spec, String baselineId, String where, DrlFile drl) {
         if (spec.title() == null || spec.severity() == null || spec.category() == null) {
             throw new IllegalStateException(where + ": title, severity and category are required");
         }
@@ -112,7 +113,7 @@ public final class DrlGenerator {
             metadata.put("requires", String.join(",", requires));
         }
         putIfPresent(metadata, "notes", spec.notes());
-        CheckWriter out = new CheckWriter(drl, spec.id(), metadata);
+        CheckWriter out = new CheckWriter(drl, spec.id(), baselineId, metadata);
         if (template != null) {
             template.write(params, out);
         } else {

@@ -28,9 +28,8 @@ final class KernelModuleTemplate implements CheckTemplate {
     @Override
     public void write(Params params, CheckWriter out) {
         String name = params.text("name");
-        out.rule(name, null, null, "$k : KernelModule( name == " + lit(name) + " )",
+        out.rule(name, null, null, Params.Outcome.FAIL.unreported("no install directive: the module can be loaded"),
+                "$k : KernelModule( name == " + lit(name) + " )",
                 "verdicts.check(drools, $k.notLoadable() && !Boolean.TRUE.equals($k.loaded()), $k.describe());");
-        out.rule(name + " unconfigured", null, null, "not KernelModule( name == " + lit(name) + " )",
-                "verdicts.fail(drools, \"no install directive: the module can be loaded\");");
     }
 }

@@ -38,11 +38,10 @@ final class MountOptionAllTemplate implements CheckTemplate {
         List<String> options = params.list("options");
         String pattern = "Mount( " + sources(params) + selection(params) + " )";
         String test = options.stream().map(o -> "$m.hasOption(" + lit(o) + ")").collect(Collectors.joining(" && "));
-        out.rule("selected", null, null, "$m : " + pattern,
+        Params.Outcome none = params.outcome("none", Params.Outcome.PASS);
+        out.rule("selected", null, null, none.unreported("no " + what), "$m : " + pattern,
                 "verdicts.check(drools, " + test + ", $m.source() + \" \" + $m.mountPoint() + \": \""
                         + " + String.join(\",\", $m.options()));");
-        Params.Outcome none = params.outcome("none", Params.Outcome.PASS);
-        out.rule("none", null, null, "not " + pattern, none.call(lit("no " + what)));
     }
 
     private static String sources(Params params) {

@@ -33,11 +33,9 @@ final class MountOptionTemplate implements CheckTemplate {
         String path = params.text("path");
         List<String> options = params.list("options");
         String test = options.stream().map(o -> "$m.hasOption(" + lit(o) + ")").collect(Collectors.joining(" && "));
-        out.rule(path, null, null, "$m : Mount( mountPoint == " + lit(path) + " )",
-                "verdicts.check(drools, " + test + ", $m.source() + \": \" + String.join(\",\", $m.options()));");
         Params.Outcome unmounted = params.outcome("unmounted", Params.Outcome.NOT_APPLICABLE);
         String reason = params.optional("unmountedReason", path + " is not a separate mount");
-        out.rule(path + " not mounted", null, null, "not Mount( mountPoint == " + lit(path) + " )",
-                unmounted.call(lit(reason)));
+        out.rule(path, null, null, unmounted.unreported(reason), "$m : Mount( mountPoint == " + lit(path) + " )",
+                "verdicts.check(drools, " + test + ", $m.source() + \": \" + String.join(\",\", $m.options()));");
     }
 }

@@ -3,7 +3,6 @@ package io.osbaseline.drl.pack;
 import static io.osbaseline.drl.pack.CheckWriter.lit;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** {@code package-present: {names: [A, B]}}: passes when at least one of the packages is installed. */
 final class PackagePresentTemplate implements CheckTemplate {
@@ -27,12 +26,9 @@ final class PackagePresentTemplate implements CheckTemplate {
     public void write(Params params, CheckWriter out) {
         List<String> names = params.list("names");
         for (String name : names) {
-            out.rule(name, null, null, "$p : InstalledPackage( name == " + lit(name) + " )",
+            out.rule(name, null, null, Params.Outcome.FAIL.unreported("not installed"),
+                    "$p : InstalledPackage( name == " + lit(name) + " )",
                     "verdicts.pass(drools, $p.name() + \" \" + $p.version() + \" installed\");");
         }
-        out.rule("none installed", null, null,
-                names.stream().map(n -> "not InstalledPackage( name == " + lit(n) + " )")
-                        .collect(Collectors.joining("\n")),
-                "verdicts.fail(drools, \"not installed\");");
     }
 }

@@ -99,6 +99,11 @@ final class Params {
             this.word = word;
         }
 
+        /** The {@code @unreported} metadata of this outcome with {@code text} as actual value or reason. */
+        String unreported(String text) {
+            return word + ": " + text;
+        }
+
         /** The DRL consequence reporting this outcome with {@code text} (a Java expression) as actual or reason. */
         String call(String textExpression) {
             return switch (this) {

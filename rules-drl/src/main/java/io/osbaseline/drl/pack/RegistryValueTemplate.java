@@ -52,8 +52,8 @@ final class RegistryValueTemplate implements CheckTemplate {
                     "verdicts.judge(drools, $v.data(), $v.display());");
         }
         String scope = "RegistryScope( covers(" + lit(path) + ", " + lit(name) + ") )";
-        out.rule("absent", null, null, "not " + match + "\nexists " + scope, absent.call(lit("not set")));
-        out.rule("not captured", null, null, "not " + match + "\nnot " + scope,
+        out.whenUnreported("absent", null, null, "exists " + scope, absent.call(lit("not set")));
+        out.whenUnreported("not captured", null, null, "not " + scope,
                 "verdicts.unknown(drools, " + lit(shown + " is not in the exports: a policy export holds only what "
                         + "it configures, and no export of the machine's registry captured this key") + ");");
         WindowsRoles.write(params, out);

@@ -32,10 +32,9 @@ final class SecurityPolicyTemplate implements CheckTemplate {
         String section = params.optional("section", SecurityPolicy.SYSTEM_ACCESS);
         String key = params.text("key");
         String match = "SecurityPolicy( key == " + lit(key) + ", section == " + lit(section) + " )";
-        out.rule("", null, params.text("expect"), "$p : " + match, "verdicts.judge(drools, $p.value());");
-        out.rule("not captured", null, null, "not " + match,
-                "verdicts.unknown(drools, " + lit("[" + section + "] " + key + " is not in the exported security "
-                        + "policy") + ");");
+        out.rule("", null, params.text("expect"), Params.Outcome.UNKNOWN.unreported("[" + section + "] " + key
+                        + " is not in the exported security policy"), "$p : " + match,
+                "verdicts.judge(drools, $p.value());");
         WindowsRoles.write(params, out);
     }
 }

@@ -3,7 +3,6 @@ package io.osbaseline.drl.pack;
 import static io.osbaseline.drl.pack.CheckWriter.lit;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** {@code service-enabled: {units: [cron.service, crond.service]}}: passes when at least one unit is enabled. */
 final class ServiceEnabledTemplate implements CheckTemplate {
@@ -28,14 +27,11 @@ final class ServiceEnabledTemplate implements CheckTemplate {
     @Override
     public void write(Params params, CheckWriter out) {
         List<String> units = params.list("units");
+        String none = Params.Outcome.FAIL.unreported(units.size() == 1 ? units.get(0) + " is not enabled"
+                : "none of " + String.join(", ", units) + " is enabled");
         for (String unit : units) {
-            out.rule(unit, null, null, "$s : SystemService( name == " + lit(unit) + ", " + ENABLED + " )",
+            out.rule(unit, null, null, none, "$s : SystemService( name == " + lit(unit) + ", " + ENABLED + " )",
                     "verdicts.pass(drools, $s.name() + \" \" + $s.describe());");
         }
-        out.rule("none enabled", null, null,
-                units.stream().map(u -> "not SystemService( name == " + lit(u) + ", " + ENABLED + " )")
-                        .collect(Collectors.joining("\n")),
-                "verdicts.fail(drools, " + lit(units.size() == 1 ? units.get(0) + " is not enabled"
-                        : "none of " + String.join(", ", units) + " is enabled") + ");");
     }
 }

@@ -38,16 +38,17 @@ final class SettingTemplate implements CheckTemplate {
         keys.forEach((key, expect) -> {
             String match = "Setting( namespace == " + lit(namespace) + ", key == " + lit(key) + " )";
             String shown = several ? lit(key + " ") + " + $s.value()" : "$s.value()";
-            out.rule(key, key, expect, "$s : " + match, "verdicts.judge(drools, $s.value(), " + shown + ");");
-            String unsetThen;
+            String judge = "verdicts.judge(drools, $s.value(), " + shown + ");";
             if (defaults.containsKey(key)) {
+                // An unset key is judged at its default, which takes a rule: @unreported cannot judge.
                 String d = defaults.get(key);
-                unsetThen = "verdicts.judge(drools, " + lit(d) + ", "
-                        + lit((several ? key + " " : "") + d + " (not set: the default)") + ");";
+                out.rule(key, key, expect, "$s : " + match, judge);
+                out.whenUnreported(key + " unset", key, expect, "", "verdicts.judge(drools, " + lit(d) + ", "
+                        + lit((several ? key + " " : "") + d + " (not set: the default)") + ");");
             } else {
-                unsetThen = missing.call(lit(key + " is not set in " + namespace));
+                out.rule(key, key, expect, missing.unreported(key + " is not set in " + namespace), "$s : " + match,
+                        judge);
             }
-            out.rule(key + " unset", key, expect, "not " + match, unsetThen);
         });
     }
 }

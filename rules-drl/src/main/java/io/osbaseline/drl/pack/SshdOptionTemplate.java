@@ -43,17 +43,15 @@ final class SshdOptionTemplate implements CheckTemplate {
         options.forEach((option, expect) -> {
             String key = option.toLowerCase(Locale.ROOT);
             String shown = several ? lit(option + " ") + " + $o.value()" : "$o.value()";
-            out.rule(option, option, expect,
+            String absent = unset.containsKey(option)
+                    ? outcome(params, unset.get(option)).unreported((several ? option + " " : "") + "not set")
+                    : Params.Outcome.UNKNOWN.unreported(option + " is not set and OpenSSH has no known default for it");
+            out.rule(option, option, expect, absent,
                     "$o : SshdOption( key == " + lit(key) + " )",
                     "verdicts.judge(drools, $o.value(), " + shown + ");");
-            String absent = unset.containsKey(option)
-                    ? outcome(params, unset.get(option)).call(lit((several ? option + " " : "") + "not set"))
-                    : "verdicts.unknown(drools, " + lit(option + " is not set and OpenSSH has no known default for it")
-                            + ");";
-            out.rule(option + " unset", null, null,
-                    "exists SshdOption()\nnot SshdOption( key == " + lit(key) + " )", absent);
         });
-        out.rule("no sshd", null, null, "not SshdOption()",
+        // Without any option, the options' own absence (above) is outweighed: NOT_APPLICABLE wins the merge.
+        out.whenUnreported("no sshd", null, null, "not SshdOption()",
                 "verdicts.notApplicable(drools, \"the OpenSSH server is not configured on this machine\");");
     }
 

@@ -36,17 +36,14 @@ final class SysctlTemplate implements CheckTemplate {
         boolean several = keys.size() > 1;
         keys.forEach((key, expect) -> {
             String shown = several ? lit(key + "=") + " + $s.value()" : "$s.value()";
-            out.rule(key, key, expect,
+            out.rule(key, key, expect, Params.Outcome.UNKNOWN.unreported(key + " is not set in the persistent sysctl "
+                            + "configuration and its runtime value was not read; the kernel default applies"),
                     "$s : Sysctl( key == " + lit(key) + " )",
                     "verdicts.judge(drools, $s.value(), " + shown + ");");
             String notInKernel = "Setting( namespace == \"sysctl\", key == \"unavailable\", value == " + lit(key)
                     + " )";
-            out.rule(key + " not in kernel", null, null, notInKernel,
+            out.rule(key + " not in kernel", key, null, notInKernel,
                     unavailable.call(lit(key + " does not exist in the running kernel")));
-            out.rule(key + " unset", null, null,
-                    "not Sysctl( key == " + lit(key) + " )\nnot " + notInKernel,
-                    "verdicts.unknown(drools, " + lit(key + " is not set in the persistent sysctl configuration "
-                            + "and its runtime value was not read; the kernel default applies") + ");");
         });
     }
 }

@@ -49,14 +49,12 @@ final class UserRightTemplate implements CheckTemplate {
         List<String> principals = mode.equals("none") ? List.of()
                 : params.list("principals").stream().map(WellKnownSids::canonical).toList();
         String match = "UserRight( right == " + lit(right) + " )";
-        out.rule("", null, null, "$r : " + match,
+        out.rule("", null, null, Params.Outcome.UNKNOWN.unreported(right + " is not in the exported [Privilege "
+                        + "Rights]: the policy does not configure it"), "$r : " + match,
                 "String problem = io.osbaseline.drl.pack.WindowsChecks.principalProblem(" + lit(mode)
                         + ", $r.principals(), " + CheckWriter.listLit(principals) + ");\n"
                         + "if (problem == null) {\n    verdicts.pass(drools, $r.display());\n} else {\n"
                         + "    verdicts.fail(drools, $r.display(), problem);\n}");
-        out.rule("not captured", null, null, "not " + match,
-                "verdicts.unknown(drools, " + lit(right + " is not in the exported [Privilege Rights]: the policy "
-                        + "does not configure it") + ");");
         WindowsRoles.write(params, out);
     }
 }

@@ -69,8 +69,8 @@ class AccessTemplatesTest {
                 sshd: {options: {DenyUsers: set, Banner: "!= none"}, unset: {DenyUsers: fail}}
                 """);
 
-        assertThat(text).contains("verdicts.fail(drools, \"DenyUsers not set\");",
-                "verdicts.unknown(drools, \"Banner is not set and OpenSSH has no known default for it\");");
+        assertThat(text).contains("@unreported(\"fail: DenyUsers not set\")",
+                "@unreported(\"unknown: Banner is not set and OpenSSH has no known default for it\")");
         assertThatThrownBy(() -> drl("sshd: {options: {DenyUsers: set}, unset: {AllowUsers: fail}}"))
                 .hasMessage("test.yaml, rule T-1: 'unset' names AllowUsers, which is not among the options");
         assertThatThrownBy(() -> drl("sshd: {options: {DenyUsers: set}, unset: {DenyUsers: maybe}}"))
