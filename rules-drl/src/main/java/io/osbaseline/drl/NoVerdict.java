@@ -16,7 +16,9 @@ package io.osbaseline.drl;
  *
  * A {@code not Sysctl( key == "net.ipv4.ip_forward" )} rule says the same, but Drools evaluates such a rule for every
  * machine, which with hundreds of them is most of an assessment's cost; a rule that starts with {@code NoVerdict} is
- * not evaluated at all until its fact is inserted.
+ * not evaluated at all until its fact is inserted. Where absence needs no condition of its own, as here,
+ * {@code @unreported("unknown: net.ipv4.ip_forward is not set")} on the rule that reports the part says it for less:
+ * the engine records it without a rule firing.
  *
  * <p>After the first firing, for every check of the rule base:
  * <ul>

@@ -36,7 +36,7 @@ final class AccountChecks {
             known("22", "a7301cfe190b", RootGroup::new),
             known("156.1", "b8a48163173a", NoLegacyPasswdEntries::new),
             known("21", "e207271f7ca6", SuRestrictedToWheel::new),
-            known("157.11", "510241987451", PasswordHashingMethod::new),
+            known("157.11", "17f54deebcd8", PasswordHashingMethod::new),
             known("157.14", "552c96473833", NoFutureLastChange::new),
             known("EnsureMaxDaysBetweenPasswordChanges", "53b28bd5bafb", MaximumPasswordAge::new),
             known("6.2.15", "81406c28e461", PrimaryGroupsExist::new),

@@ -52,6 +52,9 @@ final class HandWrittenChecks {
             for (String part : new String[] {d.name(), d.when(), d.then(), d.expect(), d.part()}) {
                 s.append(part == null ? "" : part.strip().replaceAll("\\s+", " ")).append('\u0000');
             }
+            if (d.unreported() != null) {
+                s.append(d.unreported().strip()).append('\u0000');
+            }
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));

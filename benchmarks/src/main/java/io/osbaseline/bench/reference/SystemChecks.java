@@ -29,9 +29,9 @@ import java.util.Set;
 final class SystemChecks {
     /** The Java versions of these rules, by rule id, with the fingerprint of the DRL they were written from. */
     static final Map<String, HandWrittenChecks.Known> KNOWN = Map.ofEntries(
-            Map.entry("60", new HandWrittenChecks.Known("bd3124aa55ac", LoggingConfigured::new)),
+            Map.entry("60", new HandWrittenChecks.Known("82bdcf221e78", LoggingConfigured::new)),
             Map.entry("61.1", new HandWrittenChecks.Known("3b0e2fba9f6d", JournaldPersists::new)),
-            Map.entry("62", new HandWrittenChecks.Known("8a713e9595e6", LoggerEnabled::new)),
+            Map.entry("62", new HandWrittenChecks.Known("bb8e91342dde", LoggerEnabled::new)),
             Map.entry("63", new HandWrittenChecks.Known("715b79fc5a71", LogFileMode::new)),
             Map.entry("64", new HandWrittenChecks.Known("8eecac39e41d", LogFileGroup::new)),
             Map.entry("65", new HandWrittenChecks.Known("522fa8fb34d2", LogFileOwner::new)),
@@ -42,11 +42,11 @@ final class SystemChecks {
             Map.entry("48", new HandWrittenChecks.Known("cd64f816b441", NoPromiscuousInterface::new)),
             Map.entry("49", new HandWrittenChecks.Known("89ab80b113f1", NoWirelessInterfaceUp::new)),
             Map.entry("89", new HandWrittenChecks.Known("338d2f8c13c3", ZeroconfDisabled::new)),
-            Map.entry("1.5.1", new HandWrittenChecks.Known("3e0ff47fed03", CoreDumpsRestricted::new)),
+            Map.entry("1.5.1", new HandWrittenChecks.Known("fa0585383735", CoreDumpsRestricted::new)),
             Map.entry("10", new HandWrittenChecks.Known("1dd35a143ebc", DistributionKernel::new)),
             Map.entry("26", new HandWrittenChecks.Known("d74e3d4ad193", NoExecuteSupport::new)),
             Map.entry("122", new HandWrittenChecks.Known("337241842725", PostfixLocalOnly::new)),
-            Map.entry("185", new HandWrittenChecks.Known("c60de7f0e225", SambaNoSmb1::new)),
+            Map.entry("185", new HandWrittenChecks.Known("a5b8ca979c27", SambaNoSmb1::new)),
             Map.entry("31", new HandWrittenChecks.Known("b1de8520a3d1", BootloaderPassword::new)),
             Map.entry("98", new HandWrittenChecks.Known("98d1b6643ec8", CronRestricted::new)));
 

@@ -124,7 +124,7 @@ public final class DrlGenerator {
                     throw new IllegalStateException(where + ": each drl entry needs 'when' and 'then'");
                 }
                 String suffix = s.name() != null ? s.name() : n == 1 ? "" : "#" + n;
-                out.rule(suffix, s.part(), s.expect(), s.when(), s.then());
+                out.rule(suffix, s.part(), s.expect(), s.unreported(), s.when(), s.then());
             }
         }
     }

@@ -45,27 +45,27 @@ final class LegacyServiceTemplate implements CheckTemplate {
         String regex = regex(params);
         String clean = params.optional("inetd") != null ? "no " + params.text("inetd") + " entry in " + INETD_CONF
                 : "no line of " + INETD_CONF + " matches " + regex;
-        out.rule("inetd", null, null, "$f : FileLines( path == " + lit(INETD_CONF) + " )",
+        // Two parts, so that the units' absence is said by @unreported while inetd.conf reports.
+        String inetd = params.optional("units") == null ? null : "inetd";
+        out.rule("inetd", inetd, null, "$f : FileLines( path == " + lit(INETD_CONF) + " )",
                 "String hit = io.osbaseline.drl.Lines.firstFind($f.lines(), " + lit(regex) + ");\n"
                         + "verdicts.check(drools, hit == null, hit == null ? " + lit(clean) + " : "
                         + lit(INETD_CONF + ": ") + " + hit.strip());");
-        out.rule("no inetd", null, null, "FileInfo( path == " + lit(INETD_CONF) + ", exists == false )",
+        out.rule("no inetd", inetd, null, "FileInfo( path == " + lit(INETD_CONF) + ", exists == false )",
                 "verdicts.pass(drools, " + lit("no " + INETD_CONF) + ");");
-        out.rule("inetd unread", null, null, "FileInfo( path == " + lit(INETD_CONF) + ", exists == true )\n"
+        out.rule("inetd unread", inetd, null, "FileInfo( path == " + lit(INETD_CONF) + ", exists == true )\n"
                         + "not FileLines( path == " + lit(INETD_CONF) + " )",
                 "verdicts.unknown(drools, " + lit(INETD_CONF + " exists but its lines were not read (see the "
                         + "snapshot's gaps)") + ");");
-        if (params.optional("units") == null) {
+        if (inetd == null) {
             return;
         }
         List<String> units = params.list("units");
+        String none = Params.Outcome.PASS.unreported(String.join(", ", units) + " not installed");
         for (String unit : units) {
-            out.rule(unit, null, null, "$s : SystemService( name == " + lit(unit) + " )",
+            out.rule(unit, "units", null, none, "$s : SystemService( name == " + lit(unit) + " )",
                     "verdicts.check(drools, !$s.enabled() && !$s.active(), $s.name() + \" \" + $s.describe());");
         }
-        out.rule("units not installed", null, null,
-                String.join("\n", units.stream().map(u -> "not SystemService( name == " + lit(u) + " )").toList()),
-                "verdicts.pass(drools, " + lit(String.join(", ", units) + " not installed") + ");");
     }
 
     private static String regex(Params params) {

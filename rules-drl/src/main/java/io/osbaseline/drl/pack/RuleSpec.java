@@ -48,8 +48,9 @@ public record RuleSpec(
      * @param then the consequence (DRL RHS), which reports through {@code verdicts}
      * @param expect the expectation {@code verdicts.judge} tests against, if the consequence judges a value
      * @param part the part of the check this rule judges, when the check has several expectations
+     * @param unreported what the part, or the check, stands at when no rule reported on it: {@code "fail: not set"}
      */
     public record DrlSnippet(@CheckForNull String name, String when, String then, @CheckForNull String expect,
-            @CheckForNull String part) {
+            @CheckForNull String part, @CheckForNull String unreported) {
     }
 }

@@ -33,8 +33,9 @@ final class ServiceRunningTemplate implements CheckTemplate {
     public void write(Params params, CheckWriter out) {
         List<String> units = params.list("units");
         String any = "name in (" + String.join(", ", units.stream().map(CheckWriter::lit).toList()) + ")";
+        String none = Params.Outcome.FAIL.unreported(String.join(", ", units) + " not installed");
         for (String unit : units) {
-            out.rule(unit + " running", null, null,
+            out.rule(unit + " running", null, null, none,
                     "$s : SystemService( name == " + lit(unit) + ", activeState in " + RUNNING + " )",
                     "verdicts.pass(drools, $s.name() + \" \" + $s.describe());");
             out.rule(unit + " stopped", null, null,
@@ -47,7 +48,5 @@ final class ServiceRunningTemplate implements CheckTemplate {
                             + "runtime state, which was not read (an offline root, or a host where systemd does not "
                             + "run)\");");
         }
-        out.rule("not installed", null, null, "not SystemService( " + any + " )",
-                "verdicts.fail(drools, " + lit(String.join(", ", units) + " not installed") + ");");
     }
 }
