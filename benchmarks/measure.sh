@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs every measurement of benchmarks/RESULTS.md, in order, and keeps the raw output in benchmarks/target/results/.
 # Usage, from the repository root:  benchmarks/measure.sh [STEP...]
-# Steps: machine build engine-build assess fleet alternatives fact-shape stream cold-start (default: all of them).
-# cold-start compares with the build in $OSBASELINE_BEFORE (a checkout of an earlier commit, built with
-# "mvn -q -o -pl examples -am -DskipTests package"), when that variable is set.
+# Steps: machine build engine-build assess fleet alternatives fact-shape stream cold-start (default: all of them),
+# and before.
+# before and cold-start compare with the build in $OSBASELINE_BEFORE (a checkout of an earlier commit, built with
+# "mvn -q -o -pl benchmarks,examples -am -DskipTests package"), when that variable is set: before runs the fleets
+# of both families on one thread with that build's engine and with this one's, one after the other.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$root/benchmarks/target/results"
@@ -56,6 +58,12 @@ for step in "${steps[@]}"; do
         -jvmArgsAppend -Ddrools.alphaNodeHashingThreshold=0 "${profilers[@]}"
       jmh alt-insert-all-no-alpha-hashing FleetBenchmark.oneThread -p engine=drools -p family=LINUX \
         -jvmArgsAppend "-Dosbaseline.drools.insert=all -Ddrools.alphaNodeHashingThreshold=0" "${profilers[@]}" ;;
+    before)
+      for family in LINUX WINDOWS; do
+        run "before-$family" java -jar "$OSBASELINE_BEFORE/benchmarks/target/benchmarks.jar" FleetBenchmark.oneThread \
+          -p engine=drools -p family=$family "${profilers[@]}"
+        jmh "after-$family" FleetBenchmark.oneThread -p engine=drools -p family=$family "${profilers[@]}"
+      done ;;
     fact-shape)
       jmh fact-shape FactShapeBenchmark "${profilers[@]}" ;;
     stream)
