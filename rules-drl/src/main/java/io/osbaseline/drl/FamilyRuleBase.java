@@ -50,8 +50,8 @@ final class FamilyRuleBase {
     private final List<CheckParts> checks;
     private final boolean matchesNoVerdict;
 
-    private FamilyRuleBase(InternalKnowledgeBase kieBase, @CheckForNull AgendaFilter filter, boolean factsMayChange,
-            RuleCatalog catalog) {
+    private FamilyRuleBase(OsFamily family, InternalKnowledgeBase kieBase, @CheckForNull AgendaFilter filter,
+            boolean factsMayChange, RuleCatalog catalog) {
         this.kieBase = kieBase;
         this.filter = filter;
         for (KiePackage p : kieBase.getKiePackages()) {
@@ -63,6 +63,19 @@ final class FamilyRuleBase {
             }
         }
         this.admission = FactAdmission.of(kieBase, factsMayChange);
+        this.matchesNoVerdict = admission.matchesType(NoVerdict.class);
+        this.checks = silenceHandlers(family, catalog);
+        this.sessions = kieBase.newKieSessionsPool(1);
+        // A session serves one assessment on one thread at a time: it needs no locking of its own.
+        this.sessionConfiguration = KieServices.get().newKieSessionConfiguration();
+        sessionConfiguration.setProperty("drools.threadSafe", "false");
+        this.declaresVerdicts = kieBase.getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream()
+                .anyMatch(g -> g.getName().equals(DroolsEngine.VERDICTS_GLOBAL)));
+        this.empty = kieBase.getKiePackages().stream().allMatch(p -> p.getRules().isEmpty());
+    }
+
+    /** The checks of {@code family} whose silence something handles: see {@link #checks}. */
+    private List<CheckParts> silenceHandlers(OsFamily family, RuleCatalog catalog) {
         Map<RuleInfo, List<String>> parts = new LinkedHashMap<>();
         Map<RuleInfo, Map<String, UnreportedVerdict>> unreported = new HashMap<>();
         bindings.values().forEach(b -> {
@@ -73,19 +86,12 @@ final class FamilyRuleBase {
                         .put(b.part() == null ? NoVerdict.WHOLE_CHECK : b.part(), b.unreported());
             }
         });
-        this.matchesNoVerdict = admission.matchesType(NoVerdict.class);
-        this.checks = parts.entrySet().stream()
+        return parts.entrySet().stream()
+                .filter(e -> e.getKey().appliesTo(family))
                 .filter(e -> matchesNoVerdict || unreported.containsKey(e.getKey()))
                 .map(e -> new CheckParts(e.getKey(), e.getValue(),
                         Map.copyOf(unreported.getOrDefault(e.getKey(), Map.of()))))
                 .toList();
-        this.sessions = kieBase.newKieSessionsPool(1);
-        // A session serves one assessment on one thread at a time: it needs no locking of its own.
-        this.sessionConfiguration = KieServices.get().newKieSessionConfiguration();
-        sessionConfiguration.setProperty("drools.threadSafe", "false");
-        this.declaresVerdicts = kieBase.getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream()
-                .anyMatch(g -> g.getName().equals(DroolsEngine.VERDICTS_GLOBAL)));
-        this.empty = kieBase.getKiePackages().stream().allMatch(p -> p.getRules().isEmpty());
     }
 
     /**
@@ -114,7 +120,7 @@ final class FamilyRuleBase {
             Rule r = match.getRule();
             return catalog.firesFor(r.getPackageName(), r.getName(), family);
         } : null;
-        return new FamilyRuleBase(kieBase, filter, factsMayChange, catalog);
+        return new FamilyRuleBase(family, kieBase, filter, factsMayChange, catalog);
     }
 
     InternalKnowledgeBase kieBase() {
