@@ -10,6 +10,7 @@ import io.osbaseline.model.Machine;
 import io.osbaseline.model.OsFamily;
 import io.osbaseline.model.RuleInfo;
 import io.osbaseline.model.Status;
+import io.osbaseline.model.fact.Fact;
 import io.osbaseline.model.fact.ReportedVerdict;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ public final class FindingAssembler {
     private final List<Exemption> exemptions;
     private final Clock clock;
     private final Map<RuleInfo, String> normalizedTitles = new IdentityHashMap<>();
+    /** The position of each rule in {@link #rules}, by identity: where a sheet keeps its verdicts. */
+    private final Map<RuleInfo, Integer> positions = new IdentityHashMap<>();
 
     public FindingAssembler(List<RuleInfo> rules, List<Exemption> exemptions, Clock clock) {
         this.rules = List.copyOf(rules);
@@ -61,6 +64,9 @@ public final class FindingAssembler {
             rulesByFamily.put(family, this.rules.stream().filter(r -> r.appliesTo(family)).toList());
         }
         this.rules.forEach(r -> normalizedTitles.put(r, ReportedVerdict.normalizeTitle(r.title())));
+        for (int i = 0; i < this.rules.size(); i++) {
+            positions.putIfAbsent(this.rules.get(i), i);
+        }
     }
 
     /** Every rule, in order. */
@@ -81,7 +87,8 @@ public final class FindingAssembler {
     /** The verdicts emitted for one machine. */
     public final class VerdictSheet {
         private final ConfigurationSnapshot snapshot;
-        private final Map<RuleInfo, Tally> tallies = new IdentityHashMap<>();
+        /** The verdicts of each rule, at the rule's position in {@link #rules}; null where it emitted none. */
+        private final Tally[] tallies = new Tally[rules.size()];
         private final Map<String, List<ReportedVerdict>> reportedByKey = new HashMap<>();
         private final Map<String, Set<String>> reportingSourcesByBaseline = new HashMap<>();
         /** The collector runs by collector, the first of each, as {@link Coverage#run} finds them. */
@@ -90,16 +97,23 @@ public final class FindingAssembler {
         private VerdictSheet(ConfigurationSnapshot snapshot) {
             this.snapshot = snapshot;
             snapshot.coverage().collectors().forEach(r -> runs.putIfAbsent(r.collector(), r));
-            snapshot.facts(ReportedVerdict.class).forEach(v -> {
-                reportedByKey.computeIfAbsent(idKey(v.baselineId(), v.ruleId()), k -> new ArrayList<>()).add(v);
-                if (v.title() != null) {
-                    String title = ReportedVerdict.normalizeTitle(v.title());
-                    if (!title.isEmpty()) {
-                        reportedByKey.computeIfAbsent(titleKey(v.baselineId(), title), k -> new ArrayList<>()).add(v);
-                    }
+            // A plain loop: this runs for every assessment, over every fact, and most snapshots have no such verdict.
+            for (Fact fact : snapshot.facts()) {
+                if (fact instanceof ReportedVerdict v) {
+                    addReported(v);
                 }
-                reportingSourcesByBaseline.computeIfAbsent(v.baselineId(), b -> new LinkedHashSet<>()).add(v.source());
-            });
+            }
+        }
+
+        private void addReported(ReportedVerdict v) {
+            reportedByKey.computeIfAbsent(idKey(v.baselineId(), v.ruleId()), k -> new ArrayList<>()).add(v);
+            if (v.title() != null) {
+                String title = ReportedVerdict.normalizeTitle(v.title());
+                if (!title.isEmpty()) {
+                    reportedByKey.computeIfAbsent(titleKey(v.baselineId(), title), k -> new ArrayList<>()).add(v);
+                }
+            }
+            reportingSourcesByBaseline.computeIfAbsent(v.baselineId(), b -> new LinkedHashSet<>()).add(v.source());
         }
 
         /**
@@ -107,12 +121,23 @@ public final class FindingAssembler {
          *
          * @param actual the value the rule saw, if any
          * @param reason why, required for UNKNOWN and NOT_APPLICABLE
+         * @throws IllegalArgumentException if {@code rule} is not one of the rules this assembler was made with
          */
         public void record(RuleInfo rule, Status status, @CheckForNull String actual, @CheckForNull String reason) {
             if (status == Status.EXEMPT) {
                 throw new IllegalArgumentException("rules do not emit EXEMPT; exemptions are configured on the engine");
             }
-            tallies.computeIfAbsent(rule, r -> new Tally()).add(status, actual, reason);
+            Integer at = positions.get(rule);
+            if (at == null) {
+                throw new IllegalArgumentException("rule " + rule.id() + " of baseline " + rule.baselineId()
+                        + " is not one of the rules this assembler was made with");
+            }
+            Tally tally = tallies[at];
+            if (tally == null) {
+                tally = new Tally();
+                tallies[at] = tally;
+            }
+            tally.add(status, actual, reason);
         }
 
         /** The assessment: one finding per rule that applies to the machine's OS family. */
@@ -184,7 +209,8 @@ public final class FindingAssembler {
                             + run.status().name().toLowerCase(Locale.ROOT) + (detail == null ? "" : ": " + detail));
                 }
             }
-            Tally tally = tallies.get(rule);
+            Integer at = positions.get(rule);
+            Tally tally = at == null ? null : tallies[at];
             if (tally == null) {
                 return Finding.of(machineId, rule, Status.UNKNOWN, null, noVerdictReason(rule, coverage));
             }
@@ -192,15 +218,18 @@ public final class FindingAssembler {
         }
 
         private Finding merge(String machineId, RuleInfo rule, Tally tally) {
-            for (Status s : new Status[] {Status.NOT_APPLICABLE, Status.FAIL, Status.UNKNOWN}) {
-                Entries e = tally.byStatus.get(s);
-                if (e != null) {
-                    String actual = s == Status.UNKNOWN ? join(tally.actualsOf(Status.PASS)) : join(e.actuals);
-                    return Finding.of(machineId, rule, s, actual, join(e.reasons));
-                }
+            if (tally.notApplicable != null) {
+                return Finding.of(machineId, rule, Status.NOT_APPLICABLE, tally.notApplicable.actuals.joined(),
+                        tally.notApplicable.reasons.joined());
             }
-            Entries pass = tally.byStatus.get(Status.PASS);
-            return Finding.of(machineId, rule, Status.PASS, join(pass.actuals), join(pass.reasons));
+            if (tally.fail != null) {
+                return Finding.of(machineId, rule, Status.FAIL, tally.fail.actuals.joined(), tally.fail.reasons.joined());
+            }
+            if (tally.unknown != null) {
+                String passed = tally.pass == null ? null : tally.pass.actuals.joined();
+                return Finding.of(machineId, rule, Status.UNKNOWN, passed, tally.unknown.reasons.joined());
+            }
+            return Finding.of(machineId, rule, Status.PASS, tally.pass.actuals.joined(), tally.pass.reasons.joined());
         }
 
         private Finding exempt(RuleInfo rule, Finding finding) {
@@ -236,42 +265,74 @@ public final class FindingAssembler {
         return reason;
     }
 
-    @CheckForNull
-    private static String join(Set<String> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        if (values.size() <= MAX_ACTUAL_ITEMS) {
-            return String.join("; ", values);
-        }
-        return values.stream().limit(MAX_ACTUAL_ITEMS).collect(Collectors.joining("; "))
-                + "; ... and " + (values.size() - MAX_ACTUAL_ITEMS) + " more";
-    }
-
+    /** What the verdicts of one status said. */
     private static final class Entries {
-        final Set<String> actuals = new LinkedHashSet<>();
-        final Set<String> reasons = new LinkedHashSet<>();
+        final Distinct actuals = new Distinct();
+        final Distinct reasons = new Distinct();
     }
 
+    /**
+     * Distinct strings in the order they were first added, joined with "; " and cut after {@value #MAX_ACTUAL_ITEMS}.
+     * Most rules emit one verdict, so the first string is held on its own and a set is made only for a second.
+     */
+    private static final class Distinct {
+        @CheckForNull
+        private String first;
+        @CheckForNull
+        private Set<String> all;
+
+        void add(@CheckForNull String value) {
+            if (value == null) {
+                return;
+            }
+            if (first == null) {
+                first = value;
+            } else if (all != null) {
+                all.add(value);
+            } else if (!first.equals(value)) {
+                all = new LinkedHashSet<>();
+                all.add(first);
+                all.add(value);
+            }
+        }
+
+        @CheckForNull
+        String joined() {
+            if (all == null) {
+                return first;
+            }
+            if (all.size() <= MAX_ACTUAL_ITEMS) {
+                return String.join("; ", all);
+            }
+            return all.stream().limit(MAX_ACTUAL_ITEMS).collect(Collectors.joining("; "))
+                    + "; ... and " + (all.size() - MAX_ACTUAL_ITEMS) + " more";
+        }
+    }
+
+    /** The verdicts one rule emitted, by status. */
     private static final class Tally {
-        final Map<Status, Entries> byStatus = new EnumMap<>(Status.class);
+        @CheckForNull
+        Entries pass;
+        @CheckForNull
+        Entries fail;
+        @CheckForNull
+        Entries unknown;
+        @CheckForNull
+        Entries notApplicable;
 
         void add(Status status, @CheckForNull String actual, @CheckForNull String reason) {
             if (reason == null && (status == Status.UNKNOWN || status == Status.NOT_APPLICABLE)) {
                 throw new IllegalArgumentException("a " + status + " verdict needs a reason");
             }
-            Entries e = byStatus.computeIfAbsent(status, s -> new Entries());
-            if (actual != null) {
-                e.actuals.add(actual);
-            }
-            if (reason != null) {
-                e.reasons.add(reason);
-            }
-        }
-
-        Set<String> actualsOf(Status status) {
-            Entries e = byStatus.get(status);
-            return e == null ? Set.of() : e.actuals;
+            Entries e = switch (status) {
+                case PASS -> pass == null ? (pass = new Entries()) : pass;
+                case FAIL -> fail == null ? (fail = new Entries()) : fail;
+                case UNKNOWN -> unknown == null ? (unknown = new Entries()) : unknown;
+                case NOT_APPLICABLE -> notApplicable == null ? (notApplicable = new Entries()) : notApplicable;
+                case EXEMPT -> throw new IllegalArgumentException("rules do not emit EXEMPT");
+            };
+            e.actuals.add(actual);
+            e.reasons.add(reason);
         }
     }
 }

@@ -109,7 +109,7 @@ final class DroolsEngine implements BaselineEngine {
         try {
             Verdicts verdicts = null;
             if (base.declaresVerdicts()) {
-                verdicts = new Verdicts(base.bindings(), sheet);
+                verdicts = new Verdicts(base.reporters(), base.slots(), sheet);
                 session.setGlobal(VERDICTS_GLOBAL, verdicts);
             }
             FactAdmission admission = base.admission();

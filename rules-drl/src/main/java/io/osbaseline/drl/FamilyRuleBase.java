@@ -3,6 +3,8 @@ package io.osbaseline.drl;
 import io.osbaseline.drl.PackageBundle.RuleEntry;
 import io.osbaseline.model.RuleInfo;
 import io.osbaseline.model.OsFamily;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -27,10 +29,20 @@ import org.kie.api.runtime.rule.AgendaFilter;
  */
 final class FamilyRuleBase {
     /**
-     * A check of the rule base, the parts its rules name, and what it or a part stands at when nothing reported on
-     * it, by part ({@link NoVerdict#WHOLE_CHECK} for the whole check).
+     * How one DRL rule of the rule base reports: for which check ({@code binding}), and which slot of an assessment's
+     * record of what reported it marks (see {@link CheckParts}).
      */
-    record CheckParts(RuleInfo info, List<String> parts, Map<String, UnreportedVerdict> unreported) {
+    record Reporter(RuleCatalog.Binding binding, int slot) {
+    }
+
+    /**
+     * A check of the rule base and the parts its rules name. Its slots in an assessment's record of what reported
+     * are {@code firstSlot} for the whole check (its rules without {@code @part}) and {@code firstSlot + 1 + i} for
+     * part {@code i}; for each slot in that order, what it stands at when nothing reported on it ({@code @unreported},
+     * or null) and the {@link NoVerdict} that says so to the rules.
+     */
+    record CheckParts(RuleInfo info, int firstSlot, List<String> parts, List<UnreportedVerdict> unreported,
+            List<NoVerdict> noVerdicts) {
     }
 
     private final InternalKnowledgeBase kieBase;
@@ -41,8 +53,10 @@ final class FamilyRuleBase {
     private final KieSessionConfiguration sessionConfiguration;
     private final boolean declaresVerdicts;
     private final boolean empty;
-    /** The check each DRL rule of this rule base reports for, by identity: looked up on every verdict. */
-    private final Map<Rule, RuleCatalog.Binding> bindings = new IdentityHashMap<>();
+    /** The reporter of each DRL rule of this rule base that is a check's, by identity: looked up on every verdict. */
+    private final Map<Rule, Reporter> reporters = new IdentityHashMap<>();
+    /** How many slots an assessment's record of what reported has. */
+    private final int slots;
     /**
      * The checks that say what their silence means, by {@code @unreported} or by rules that match {@link NoVerdict}:
      * every check when some rule matches a {@code NoVerdict}, else those with {@code @unreported}.
@@ -54,17 +68,44 @@ final class FamilyRuleBase {
             boolean factsMayChange, RuleCatalog catalog) {
         this.kieBase = kieBase;
         this.filter = filter;
+        this.admission = FactAdmission.of(kieBase, factsMayChange);
+        this.matchesNoVerdict = admission.matchesType(NoVerdict.class);
+        // Each check's slots, in the order its rules first appear; the verdicts for silent parts come in slot order.
+        Map<RuleInfo, Integer> firstSlots = new LinkedHashMap<>();
+        Map<RuleInfo, UnreportedVerdict[]> unreported = new HashMap<>();
+        int next = 0;
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule r : p.getRules()) {
                 RuleCatalog.Binding b = catalog.binding(r);
-                if (b != null) {
-                    bindings.put(r, b);
+                if (b == null) {
+                    continue;
+                }
+                List<String> parts = catalog.parts(b.info());
+                Integer first = firstSlots.get(b.info());
+                if (first == null) {
+                    first = next;
+                    firstSlots.put(b.info(), first);
+                    next += 1 + parts.size();
+                }
+                int offset = b.part() == null ? 0 : 1 + parts.indexOf(b.part());
+                if (offset < 0) {
+                    throw new IllegalStateException("rule \"" + r.getName() + "\" reports part '" + b.part()
+                            + "', which check " + b.info().id() + " does not list");
+                }
+                reporters.put(r, new Reporter(b, first + offset));
+                if (b.unreported() != null) {
+                    unreported.computeIfAbsent(b.info(), i -> new UnreportedVerdict[1 + parts.size()])[offset] =
+                            b.unreported();
                 }
             }
         }
-        this.admission = FactAdmission.of(kieBase, factsMayChange);
-        this.matchesNoVerdict = admission.matchesType(NoVerdict.class);
-        this.checks = silenceHandlers(family, catalog);
+        this.slots = next;
+        this.checks = firstSlots.entrySet().stream()
+                .filter(e -> e.getKey().appliesTo(family))
+                .filter(e -> matchesNoVerdict || unreported.containsKey(e.getKey()))
+                .map(e -> silenceHandler(e.getKey(), e.getValue(), catalog.parts(e.getKey()),
+                        unreported.get(e.getKey())))
+                .toList();
         this.sessions = kieBase.newKieSessionsPool(1);
         // A session serves one assessment on one thread at a time: it needs no locking of its own.
         this.sessionConfiguration = KieServices.get().newKieSessionConfiguration();
@@ -74,24 +115,18 @@ final class FamilyRuleBase {
         this.empty = kieBase.getKiePackages().stream().allMatch(p -> p.getRules().isEmpty());
     }
 
-    /** The checks of {@code family} whose silence something handles: see {@link #checks}. */
-    private List<CheckParts> silenceHandlers(OsFamily family, RuleCatalog catalog) {
-        Map<RuleInfo, List<String>> parts = new LinkedHashMap<>();
-        Map<RuleInfo, Map<String, UnreportedVerdict>> unreported = new HashMap<>();
-        bindings.values().forEach(b -> {
-            // In the order the check names them, so that the verdicts for silent parts come in that order.
-            parts.computeIfAbsent(b.info(), catalog::parts);
-            if (b.unreported() != null) {
-                unreported.computeIfAbsent(b.info(), i -> new HashMap<>())
-                        .put(b.part() == null ? NoVerdict.WHOLE_CHECK : b.part(), b.unreported());
-            }
-        });
-        return parts.entrySet().stream()
-                .filter(e -> e.getKey().appliesTo(family))
-                .filter(e -> matchesNoVerdict || unreported.containsKey(e.getKey()))
-                .map(e -> new CheckParts(e.getKey(), e.getValue(),
-                        Map.copyOf(unreported.getOrDefault(e.getKey(), Map.of()))))
-                .toList();
+    private static CheckParts silenceHandler(RuleInfo info, int firstSlot, List<String> parts,
+            @CheckForNull UnreportedVerdict[] unreported) {
+        List<UnreportedVerdict> verdicts = new ArrayList<>();
+        List<NoVerdict> noVerdicts = new ArrayList<>();
+        for (int i = 0; i <= parts.size(); i++) {
+            verdicts.add(unreported == null ? null : unreported[i]);
+            noVerdicts.add(new NoVerdict(info.id(), i == 0 ? NoVerdict.WHOLE_CHECK : parts.get(i - 1),
+                    info.baselineId()));
+        }
+        // The verdicts hold nulls, which List.copyOf refuses.
+        return new CheckParts(info, firstSlot, List.copyOf(parts),
+                Collections.unmodifiableList(verdicts), List.copyOf(noVerdicts));
     }
 
     /**
@@ -147,9 +182,14 @@ final class FamilyRuleBase {
         return kieBase.newKieSession(sessionConfiguration, null);
     }
 
-    /** The checks of this rule base's DRL rules, by rule object; rules that are not checks are not in it. */
-    Map<Rule, RuleCatalog.Binding> bindings() {
-        return bindings;
+    /** The reporters of this rule base's DRL rules, by rule object; rules that are not checks are not in it. */
+    Map<Rule, Reporter> reporters() {
+        return reporters;
+    }
+
+    /** How many slots an assessment's record of which checks and parts reported needs. */
+    int slots() {
+        return slots;
     }
 
     /** The checks to look at after the first firing, for their {@code @unreported} or their {@link NoVerdict}. */

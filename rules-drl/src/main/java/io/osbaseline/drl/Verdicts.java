@@ -5,11 +5,8 @@ import io.osbaseline.engine.FindingAssembler.VerdictSheet;
 import io.osbaseline.model.RuleInfo;
 import io.osbaseline.model.Status;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.annotation.CheckForNull;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
@@ -34,15 +31,19 @@ import org.kie.api.runtime.rule.RuleContext;
  * {@link io.osbaseline.engine.FindingAssembler} describes. One instance per assessment; not thread-safe.
  */
 public final class Verdicts {
-    private final Map<Rule, RuleCatalog.Binding> bindings;
+    private final Map<Rule, FamilyRuleBase.Reporter> reporters;
     private final VerdictSheet sheet;
-    /** The parts of each check that reported, {@link NoVerdict#WHOLE_CHECK} for a rule without {@code @part}. */
-    private final Map<RuleInfo, Set<String>> partsReported = new IdentityHashMap<>();
+    /** Which checks and parts reported, by slot (see {@link FamilyRuleBase.CheckParts}). */
+    private final boolean[] reported;
 
-    /** @param bindings the check of every DRL rule that is one, by rule object (see {@link FamilyRuleBase}) */
-    Verdicts(Map<Rule, RuleCatalog.Binding> bindings, VerdictSheet sheet) {
-        this.bindings = bindings;
+    /**
+     * @param reporters the reporter of every DRL rule that is a check's, by rule object (see {@link FamilyRuleBase})
+     * @param slots how many slots the record of what reported needs
+     */
+    Verdicts(Map<Rule, FamilyRuleBase.Reporter> reporters, int slots, VerdictSheet sheet) {
+        this.reporters = reporters;
         this.sheet = sheet;
+        this.reported = new boolean[slots];
     }
 
     /** The check passes; {@code actual} is what the machine has. */
@@ -72,13 +73,13 @@ public final class Verdicts {
 
     /** Tests {@code value} against the rule's expectation and reports {@code shown} as the actual value. */
     public void judge(RuleContext drools, @CheckForNull String value, @CheckForNull String shown) {
-        RuleCatalog.Binding b = check(drools);
-        Expectation expectation = b.expectation();
+        FamilyRuleBase.Reporter r = check(drools);
+        Expectation expectation = r.binding().expectation();
         if (expectation == null) {
             throw new IllegalStateException("rule \"" + drools.getRule().getName()
                     + "\" calls verdicts.judge but has no @expect");
         }
-        record(b, expectation.test(value) ? Status.PASS : Status.FAIL, shown, null);
+        record(r, expectation.test(value) ? Status.PASS : Status.FAIL, shown, null);
     }
 
     /** The rule does not apply to this machine, and why. */
@@ -91,11 +92,10 @@ public final class Verdicts {
         record(check(drools), Status.UNKNOWN, null, reason);
     }
 
-    private void record(RuleCatalog.Binding b, Status status, @CheckForNull String actual,
+    private void record(FamilyRuleBase.Reporter r, Status status, @CheckForNull String actual,
             @CheckForNull String reason) {
-        sheet.record(b.info(), status, actual, reason);
-        partsReported.computeIfAbsent(b.info(), i -> new HashSet<>(4))
-                .add(b.part() == null ? NoVerdict.WHOLE_CHECK : b.part());
+        sheet.record(r.binding().info(), status, actual, reason);
+        reported[r.slot()] = true;
     }
 
     /**
@@ -105,45 +105,48 @@ public final class Verdicts {
     List<NoVerdict> unreported(List<FamilyRuleBase.CheckParts> checks, boolean facts) {
         List<NoVerdict> out = facts ? new ArrayList<>() : List.of();
         for (FamilyRuleBase.CheckParts c : checks) {
-            Set<String> reported = partsReported.get(c.info());
-            if (reported != null && reported.contains(NoVerdict.WHOLE_CHECK)) {
+            int first = c.firstSlot();
+            if (reported[first]) {
                 continue;
             }
-            if (reported == null) {
-                silent(c, NoVerdict.WHOLE_CHECK, facts, out);
+            int slots = 1 + c.parts().size();
+            boolean any = false;
+            for (int i = 1; i < slots && !any; i++) {
+                any = reported[first + i];
             }
-            for (String part : c.parts()) {
-                if (reported == null || !reported.contains(part)) {
-                    silent(c, part, facts, out);
+            for (int i = any ? 1 : 0; i < slots; i++) {
+                if (!reported[first + i]) {
+                    silent(c, i, facts, out);
                 }
             }
         }
         return out;
     }
 
-    private void silent(FamilyRuleBase.CheckParts c, String part, boolean facts, List<NoVerdict> out) {
-        UnreportedVerdict v = c.unreported().get(part);
+    /** What part {@code i} of {@code c} (0 for the whole check) stands at, now that nothing reported on it. */
+    private void silent(FamilyRuleBase.CheckParts c, int i, boolean facts, List<NoVerdict> out) {
+        UnreportedVerdict v = c.unreported().get(i);
         if (v != null) {
             boolean reason = v.status() == Status.UNKNOWN || v.status() == Status.NOT_APPLICABLE;
             sheet.record(c.info(), v.status(), reason ? null : v.text(), reason ? v.text() : null);
         }
         if (facts) {
-            out.add(new NoVerdict(c.info().id(), part, c.info().baselineId()));
+            out.add(c.noVerdicts().get(i));
         }
     }
 
-    private RuleCatalog.Binding check(RuleContext drools) {
+    private FamilyRuleBase.Reporter check(RuleContext drools) {
         Rule rule = drools.getRule();
-        RuleCatalog.Binding b = bindings.get(rule);
-        if (b == null) {
+        FamilyRuleBase.Reporter r = reporters.get(rule);
+        if (r == null) {
             throw new IllegalStateException("rule \"" + rule.getName() + "\" in package " + rule.getPackageName()
                     + " reports a verdict but has no @id");
         }
-        return b;
+        return r;
     }
 
     /** The metadata of the rule that is firing. */
     public RuleInfo rule(RuleContext drools) {
-        return check(drools).info();
+        return check(drools).binding().info();
     }
 }
