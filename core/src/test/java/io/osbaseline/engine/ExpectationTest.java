@@ -17,6 +17,10 @@ class ExpectationTest {
             = 0                         # 00                        # true
             = 0                         # ' 0 '                     # true
             = +5                        # 5                         # true
+            = -0                        # 0                         # true
+            = 5                         # +                         # false
+            = +                         # +                         # true
+            = 5                         # ٥                         # false
             = 5                         # 5.0                       # false
             = no                        # NO                        # true
             = no                        # No                        # true

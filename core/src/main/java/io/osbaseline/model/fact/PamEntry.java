@@ -33,9 +33,14 @@ public record PamEntry(String service, @JsonProperty("moduleType") String type, 
     /** The value of a {@code name=value} argument, or null. */
     @CheckForNull
     public String argument(String name) {
-        String prefix = name + "=";
-        return arguments.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
-                .findFirst().orElse(null);
+        // A loop without a prefix string: rules call this for every PAM line they examine.
+        int n = name.length();
+        for (String a : arguments) {
+            if (a.length() > n && a.charAt(n) == '=' && a.startsWith(name)) {
+                return a.substring(n + 1);
+            }
+        }
+        return null;
     }
 
     /** The line as it would read in the file. */
