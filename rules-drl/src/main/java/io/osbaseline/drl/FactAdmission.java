@@ -30,6 +30,7 @@ import org.drools.core.reteoo.NotNode;
 import org.drools.core.reteoo.ObjectSink;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.core.reteoo.RightInputAdapterNode;
+import org.drools.modelcompiler.constraints.LambdaConstraint;
 import org.drools.mvel.MVELConstraint;
 import org.kie.api.KieBaseConfiguration;
 
@@ -61,6 +62,10 @@ final class FactAdmission {
     private static final Pattern LITERAL_ALTERNATIVES =
             Pattern.compile("(\\w+) == \"[^\"\\\\]*\"(?: \\|\\| \\1 == \"[^\"\\\\]*\")*");
     private static final Pattern ALTERNATIVE = Pattern.compile("(\\w+) == \"([^\"\\\\]*)\"");
+    /** {@code f in ("a", "b")}, literals without escapes, as the executable model keeps it. */
+    private static final Pattern LITERAL_LIST =
+            Pattern.compile("(\\w+)\\s+in\\s*\\(\\s*\"[^\"\\\\]*\"(?:\\s*,\\s*\"[^\"\\\\]*\")*\\s*\\)");
+    private static final Pattern LITERAL = Pattern.compile("\"([^\"\\\\]*)\"");
 
     /** Whether a fact that reached a point of the network can go further. */
     private interface Gate {
@@ -221,18 +226,29 @@ final class FactAdmission {
             ReadAccessor field = c.getFieldExtractor();
             return new LiteralTest(field, field::getValue, List.of(value));
         }
-        if (constraint instanceof MVELConstraint mvel) {
-            Matcher m = LITERAL_ALTERNATIVES.matcher(mvel.getExpression().strip());
-            if (m.matches()) {
-                Function<Object, Object> reader = stringReader(type, m.group(1));
-                if (reader != null) {
-                    List<String> values = new ArrayList<>();
-                    Matcher literal = ALTERNATIVE.matcher(mvel.getExpression());
-                    while (literal.find()) {
-                        values.add(literal.group(2));
-                    }
-                    return new LiteralTest("field " + m.group(1), reader, values);
+        // The classic compiler keeps "f in (...)" as "f == ... || f == ..."; the executable model keeps the DRL text.
+        String text = constraint instanceof MVELConstraint mvel ? mvel.getExpression()
+                : constraint instanceof LambdaConstraint lambda ? lambda.getPredicateInformation().getStringConstraint()
+                : null;
+        if (text == null) {
+            return null;
+        }
+        text = text.strip();
+        Matcher m = LITERAL_ALTERNATIVES.matcher(text);
+        Pattern literals = ALTERNATIVE;
+        if (!m.matches()) {
+            m = LITERAL_LIST.matcher(text);
+            literals = LITERAL;
+        }
+        if (m.matches()) {
+            Function<Object, Object> reader = stringReader(type, m.group(1));
+            if (reader != null) {
+                List<String> values = new ArrayList<>();
+                Matcher literal = literals.matcher(text);
+                while (literal.find()) {
+                    values.add(literal.group(literal.groupCount()));
                 }
+                return new LiteralTest("field " + m.group(1), reader, values);
             }
         }
         return null;

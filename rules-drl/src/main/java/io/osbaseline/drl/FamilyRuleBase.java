@@ -107,9 +107,10 @@ final class FamilyRuleBase {
                         unreported.get(e.getKey())))
                 .toList();
         this.sessions = kieBase.newKieSessionsPool(1);
-        // A session serves one assessment on one thread at a time: it needs no locking of its own.
+        // Sessions stay thread-safe (Drools' default) although each serves one thread at a time: in an unsafe
+        // session, the executable model's consequences reuse one argument array per rule, which the sessions of
+        // other threads share.
         this.sessionConfiguration = KieServices.get().newKieSessionConfiguration();
-        sessionConfiguration.setProperty("drools.threadSafe", "false");
         this.declaresVerdicts = kieBase.getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream()
                 .anyMatch(g -> g.getName().equals(DroolsEngine.VERDICTS_GLOBAL)));
         this.empty = kieBase.getKiePackages().stream().allMatch(p -> p.getRules().isEmpty());
@@ -145,7 +146,7 @@ final class FamilyRuleBase {
             if (rules.stream().noneMatch(r -> catalog.firesFor(r.packageName(), r.name(), family))) {
                 continue;
             }
-            kieBase.addPackages(bundle.take(classLoader));
+            kieBase.addPackages(bundle.take(classLoader, configuration));
             factsMayChange |= bundle.changesFacts();
             needsFilter |= rules.stream().anyMatch(r -> !catalog.firesFor(r.packageName(), r.name(), family));
         }

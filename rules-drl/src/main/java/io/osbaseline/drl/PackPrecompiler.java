@@ -15,13 +15,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Compiles the baseline packs on the class path at build time, so that engines compile no DRL for them: run by the
- * build of rules-drl ({@code process-classes}), and usable the same way by any jar that ships packs of its own:
+ * build of rules-drl ({@code process-classes}), and usable the same way by any jar that ships packs of its own, with
+ * {@code org.drools:drools-model-codegen} on the class path:
  *
  * <pre>
  * java -cp CLASSPATH io.osbaseline.drl.PackPrecompiler target/classes
  * </pre>
  *
- * A pack whose DRL does not compile, or whose rule metadata is wrong, fails the build with the file, line and check.
+ * Each pack's DRL is compiled twice: by the classic DRL compiler, whose messages name the pack file, line and check
+ * (a pack whose DRL does not compile, or whose rule metadata is wrong, fails the build with them), then to the
+ * executable model, whose classes are written beside the pack ({@link ExecutableModelBuild}).
  */
 public final class PackPrecompiler {
     private static final Logger LOG = LoggerFactory.getLogger(PackPrecompiler.class);
@@ -59,10 +62,12 @@ public final class PackPrecompiler {
             // Read the catalog as an engine would, so that wrong metadata fails the build rather than a user's run.
             RuleCatalog.read(bundle.rules(), r -> DrlCompiler.unitOf(r.sourcePath(), compiled.units()),
                     Map.of(pack.drlPackage(), pack.baseline()), BaselineEngine.builder().config());
+            List<String> models = ExecutableModelBuild.compile(folder, pack.drlPackage(), units, output, loader);
             List<String> sources = new ArrayList<>();
             sources.add(folder + "/baseline.yaml");
             pack.files().forEach(f -> sources.add(f.resource()));
-            PrecompiledPacks.write(output, folder, sources, pack.baseline(), pack.drlPackage(), bundle, loader);
+            PrecompiledPacks.write(output, folder, sources, pack.baseline(), pack.drlPackage(), bundle.rules(),
+                    bundle.changesFacts(), models, loader);
             LOG.info("precompiled {}: {} DRL rules in {} ms", pack.baseline().id(), bundle.rules().size(),
                     (System.nanoTime() - start) / 1_000_000);
         }

@@ -8,20 +8,22 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.annotation.CheckForNull;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KiePackagesBuilder;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 /**
- * Compiled knowledge packages in serialized form, with the list of their rules and metadata. DRL is compiled once (the
- * built-in packs at build time, custom rules when an engine is built); every rule base made from a bundle gets fresh
- * package objects, since a rule base takes over the packages it is given. The packages carry the bytecode of their
- * consequences, so reading them back compiles nothing, and the rule list can be read without reading them at all.
- * Thread-safe.
+ * Compiled knowledge packages, with the list of their rules and metadata. DRL is compiled once: the built-in packs at
+ * build time, to the executable model ({@link #ofModels}); custom rules, and packs edited since the build, when an
+ * engine is built ({@link #of}). Every rule base made from a bundle gets fresh package objects, since a rule base takes
+ * over the packages it is given; making them compiles nothing, and the rule list can be read without making them at
+ * all. Thread-safe.
  */
 final class PackageBundle {
     /**
@@ -46,24 +48,23 @@ final class PackageBundle {
         }
     }
 
-    private final Supplier<byte[]> source;
-    @CheckForNull
-    private byte[] bytes;
+    /** Makes the packages for one rule base. */
+    private interface Source {
+        Collection<KiePackage> packages(ClassLoader classLoader, KieBaseConfiguration configuration);
+    }
+
+    private final Source source;
     private final List<RuleEntry> rules;
     private final boolean changesFacts;
-    @CheckForNull
-    private Collection<KiePackage> unused;
 
-    private PackageBundle(Supplier<byte[]> source, List<RuleEntry> rules, boolean changesFacts,
-            @CheckForNull Collection<KiePackage> unused) {
+    private PackageBundle(Source source, List<RuleEntry> rules, boolean changesFacts) {
         this.source = source;
         this.rules = List.copyOf(rules);
         this.changesFacts = changesFacts;
-        this.unused = unused;
     }
 
     /**
-     * A bundle of packages just compiled; they are handed out once before fresh copies are read.
+     * A bundle of packages just compiled: they are handed out once, then copies read back from their serialized form.
      *
      * @param changesFacts whether some consequence may delete or change a fact it matched
      */
@@ -72,26 +73,18 @@ final class PackageBundle {
         for (KiePackage p : packages) {
             p.getRules().forEach(r -> rules.add(RuleEntry.of(r)));
         }
-        byte[] serialized = write(packages);
-        return new PackageBundle(() -> serialized, rules, changesFacts, List.copyOf(packages));
+        return new PackageBundle(new Serialized(List.copyOf(packages), write(packages)), rules, changesFacts);
     }
 
     /**
-     * A bundle in serialized form, with its rule list.
+     * A bundle of rules compiled to the executable model at build time ({@link ExecutableModelBuild}).
      *
-     * @param source reads the serialized packages, once, when a rule base first needs them
+     * @param modelClasses the model classes, one per DRL package, on the class path of the rule bases made from it
+     * @param rules the rules the models hold, as they were when compiled
      * @param changesFacts whether some consequence may delete or change a fact it matched
      */
-    static PackageBundle of(Supplier<byte[]> source, List<RuleEntry> rules, boolean changesFacts) {
-        return new PackageBundle(source, rules, changesFacts, null);
-    }
-
-    /** The serialized packages. */
-    synchronized byte[] bytes() {
-        if (bytes == null) {
-            bytes = source.get();
-        }
-        return bytes;
+    static PackageBundle ofModels(List<String> modelClasses, List<RuleEntry> rules, boolean changesFacts) {
+        return new PackageBundle(new Models(List.copyOf(modelClasses)), rules, changesFacts);
     }
 
     /** Whether some consequence may delete or change a fact it matched. */
@@ -104,14 +97,50 @@ final class PackageBundle {
         return rules;
     }
 
-    /** Packages to build one rule base from: the packages just compiled the first time, fresh copies after that. */
-    synchronized Collection<KiePackage> take(ClassLoader classLoader) {
-        if (unused != null) {
-            Collection<KiePackage> p = unused;
-            unused = null;
-            return p;
+    /** Fresh packages to build one rule base from, with {@code configuration}. */
+    Collection<KiePackage> take(ClassLoader classLoader, KieBaseConfiguration configuration) {
+        return source.packages(classLoader, configuration);
+    }
+
+    /** Packages compiled in this process: the originals the first time, then copies read back from their bytes. */
+    private static final class Serialized implements Source {
+        private final byte[] bytes;
+        @CheckForNull
+        private Collection<KiePackage> unused;
+
+        Serialized(Collection<KiePackage> packages, byte[] bytes) {
+            this.unused = packages;
+            this.bytes = bytes;
         }
-        return read(bytes(), classLoader);
+
+        @Override
+        public synchronized Collection<KiePackage> packages(ClassLoader classLoader,
+                KieBaseConfiguration configuration) {
+            if (unused != null) {
+                Collection<KiePackage> p = unused;
+                unused = null;
+                return p;
+            }
+            return read(bytes, classLoader);
+        }
+    }
+
+    /** Packages made from executable-model classes: a new model and new packages for every rule base. */
+    private record Models(List<String> classes) implements Source {
+        @Override
+        public Collection<KiePackage> packages(ClassLoader classLoader, KieBaseConfiguration configuration) {
+            KiePackagesBuilder builder = new KiePackagesBuilder(configuration);
+            for (String name : classes) {
+                try {
+                    builder.addModel((Model) Class.forName(name, true, classLoader).getDeclaredConstructor()
+                            .newInstance());
+                } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+                    throw new IllegalStateException("cannot load the compiled rules " + name + " (" + e
+                            + "): the jar that holds them is incomplete or from another version", e);
+                }
+            }
+            return List.copyOf(builder.build().getKiePackages());
+        }
     }
 
     private static byte[] write(Collection<KiePackage> packages) {

@@ -8,7 +8,6 @@ import io.osbaseline.model.OsFamily;
 import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -39,13 +38,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The built-in packs compiled at build time ({@link PackPrecompiler}), so that building an engine compiles no DRL. One
  * file per pack, {@value #DIRECTORY}{@code <pack folder>.kpkg}: the baseline, the fingerprint of the sources it was
- * compiled from, the rule list and the serialized packages. The fingerprint covers the pack's YAML files and the
- * classes that generate DRL from them; a pack whose sources no longer match (edited YAML, a changed template, a pack
- * of another jar) is compiled from its YAML at run time, as before.
+ * compiled from, the rule list, and the names of the executable-model classes the build wrote beside it
+ * ({@link ExecutableModelBuild}). The fingerprint covers the pack's YAML files and the classes that generate DRL from
+ * them; a pack whose sources no longer match (edited YAML, a changed template, a pack of another jar), or whose classes
+ * are missing, is compiled from its YAML at run time, as before.
  */
 final class PrecompiledPacks {
     static final String DIRECTORY = "META-INF/osbaseline/precompiled/";
-    private static final String MAGIC = "osbaseline-kpkg-2";
+    private static final String MAGIC = "osbaseline-kpkg-3";
     private static final String GENERATOR_PACKAGE = DrlGenerator.class.getPackageName().replace('.', '/') + "/";
     private static final Logger LOG = LoggerFactory.getLogger(PrecompiledPacks.class);
 
@@ -117,8 +117,7 @@ final class PrecompiledPacks {
             if (raw == null) {
                 return null;
             }
-            CountingInput counted = new CountingInput(raw);
-            DataInputStream in = new DataInputStream(counted);
+            DataInputStream in = new DataInputStream(raw);
             if (!in.readUTF().equals(MAGIC)) {
                 LOG.warn("{} is not a precompiled pack this version can read; the pack is compiled instead", resource);
                 return null;
@@ -153,53 +152,21 @@ final class PrecompiledPacks {
                 String source = in.readUTF();
                 rules.add(new RuleEntry(pkg, name, metadata, source.isEmpty() ? null : source));
             }
-            long offset = counted.count;
-            // The packages are the bulk of the file: read them when a rule base of the pack's family is first built.
-            return new Pack(baseline, drlPackage, PackageBundle.of(() -> packages(loader, resource, offset),
-                    rules, changesFacts));
+            int modelCount = in.readInt();
+            List<String> models = new ArrayList<>(modelCount);
+            for (int i = 0; i < modelCount; i++) {
+                String model = in.readUTF();
+                if (loader.getResource(model.replace('.', '/') + ".class") == null) {
+                    LOG.warn("{} names the class {}, which is not on the class path; the pack is compiled instead",
+                            resource, model);
+                    return null;
+                }
+                models.add(model);
+            }
+            return new Pack(baseline, drlPackage, PackageBundle.ofModels(models, rules, changesFacts));
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot read the precompiled pack {}; the pack is compiled instead: {}", resource, e.toString());
             return null;
-        }
-    }
-
-    private static byte[] packages(ClassLoader loader, String resource, long offset) {
-        try (InputStream raw = loader.getResourceAsStream(resource)) {
-            if (raw == null) {
-                throw new IllegalStateException(resource + " disappeared from the class path");
-            }
-            DataInputStream in = new DataInputStream(raw);
-            in.skipNBytes(offset);
-            return in.readNBytes(in.readInt());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the precompiled pack " + resource, e);
-        }
-    }
-
-    /** Counts the bytes read through it, to know where the packages start. */
-    private static final class CountingInput extends FilterInputStream {
-        long count;
-
-        CountingInput(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 
@@ -207,9 +174,11 @@ final class PrecompiledPacks {
      * Writes a precompiled pack under {@code outputDirectory} (a class path root).
      *
      * @param sources the pack's resources, baseline.yaml first
+     * @param rules the pack's rules, as compiled
+     * @param models the executable-model classes that hold them, written under {@code outputDirectory}
      */
     static void write(Path outputDirectory, String folder, List<String> sources, Baseline baseline, String drlPackage,
-            PackageBundle bundle, ClassLoader loader) throws IOException {
+            List<RuleEntry> rules, boolean changesFacts, List<String> models, ClassLoader loader) throws IOException {
         Path file = outputDirectory.resolve(DIRECTORY + folder + ".kpkg");
         Files.createDirectories(file.getParent());
         try (OutputStream raw = Files.newOutputStream(file); DataOutputStream out = new DataOutputStream(raw)) {
@@ -224,9 +193,9 @@ final class PrecompiledPacks {
             out.writeUTF(baseline.title());
             out.writeUTF(baseline.recommendation());
             out.writeUTF(drlPackage);
-            out.writeBoolean(bundle.changesFacts());
-            out.writeInt(bundle.rules().size());
-            for (RuleEntry r : bundle.rules()) {
+            out.writeBoolean(changesFacts);
+            out.writeInt(rules.size());
+            for (RuleEntry r : rules) {
                 out.writeUTF(r.packageName());
                 out.writeUTF(r.name());
                 out.writeInt(r.metadata().size());
@@ -236,8 +205,10 @@ final class PrecompiledPacks {
                 }
                 out.writeUTF(r.sourcePath() == null ? "" : r.sourcePath());
             }
-            out.writeInt(bundle.bytes().length);
-            out.write(bundle.bytes());
+            out.writeInt(models.size());
+            for (String m : models) {
+                out.writeUTF(m);
+            }
         }
     }
 

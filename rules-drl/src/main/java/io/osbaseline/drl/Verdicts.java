@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.CheckForNull;
+import org.drools.model.Drools;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -29,6 +30,10 @@ import org.kie.api.runtime.rule.RuleContext;
  *
  * A rule may report several times for one machine (once per file, per user, per key); the verdicts merge as
  * {@link io.osbaseline.engine.FindingAssembler} describes. One instance per assessment; not thread-safe.
+ *
+ * <p>{@code drools} is a {@link RuleContext} in DRL compiled at run time (custom rules), and a
+ * {@link org.drools.model.Drools} in the built-in packs, which the build compiles to Drools' executable model; each
+ * method takes either, so that the same DRL reads the same in both.
  */
 public final class Verdicts {
     private final Map<Rule, FamilyRuleBase.Reporter> reporters;
@@ -148,5 +153,59 @@ public final class Verdicts {
     /** The metadata of the rule that is firing. */
     public RuleInfo rule(RuleContext drools) {
         return check(drools).binding().info();
+    }
+
+    /** {@link #pass(RuleContext, String)}, in the executable model. */
+    public void pass(Drools drools, @CheckForNull String actual) {
+        pass(context(drools), actual);
+    }
+
+    /** {@link #fail(RuleContext, String)}, in the executable model. */
+    public void fail(Drools drools, @CheckForNull String actual) {
+        fail(context(drools), actual);
+    }
+
+    /** {@link #fail(RuleContext, String, String)}, in the executable model. */
+    public void fail(Drools drools, @CheckForNull String actual, String reason) {
+        fail(context(drools), actual, reason);
+    }
+
+    /** {@link #check(RuleContext, boolean, String)}, in the executable model. */
+    public void check(Drools drools, boolean compliant, @CheckForNull String actual) {
+        check(context(drools), compliant, actual);
+    }
+
+    /** {@link #judge(RuleContext, String)}, in the executable model. */
+    public void judge(Drools drools, @CheckForNull String value) {
+        judge(context(drools), value);
+    }
+
+    /** {@link #judge(RuleContext, String, String)}, in the executable model. */
+    public void judge(Drools drools, @CheckForNull String value, @CheckForNull String shown) {
+        judge(context(drools), value, shown);
+    }
+
+    /** {@link #notApplicable(RuleContext, String)}, in the executable model. */
+    public void notApplicable(Drools drools, String reason) {
+        notApplicable(context(drools), reason);
+    }
+
+    /** {@link #unknown(RuleContext, String)}, in the executable model. */
+    public void unknown(Drools drools, String reason) {
+        unknown(context(drools), reason);
+    }
+
+    /** {@link #rule(RuleContext)}, in the executable model. */
+    public RuleInfo rule(Drools drools) {
+        return rule(context(drools));
+    }
+
+    /** The executable model's {@code drools} is also the rule context of the firing rule. */
+    private static RuleContext context(Drools drools) {
+        if (drools instanceof RuleContext c) {
+            return c;
+        }
+        throw new IllegalStateException("the executable model passed a " + drools.getClass().getName()
+                + " as drools, which is not a RuleContext: this Drools version is not one osbaseline supports");
     }
 }

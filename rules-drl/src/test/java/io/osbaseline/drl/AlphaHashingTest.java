@@ -6,6 +6,7 @@ import io.osbaseline.engine.BaselineEngine;
 import io.osbaseline.engine.EngineException;
 import io.osbaseline.engine.RuleSource;
 import io.osbaseline.model.OsFamily;
+import io.osbaseline.model.fact.MachineRole;
 import io.osbaseline.model.fact.OsRelease;
 import io.osbaseline.model.fact.RegistryScope;
 import io.osbaseline.model.fact.UserAccount;
@@ -38,12 +39,12 @@ class AlphaHashingTest {
 
     /**
      * Fact types a snapshot holds one or tens of, never thousands: rules on them are about states (an account's
-     * password is an enum), written with {@code in} and {@code ||} (which distribution is this?), or ask whether a
-     * registry value lies in a captured scope (one scope per exported key or policy delete marker), which no hash
-     * can answer. {@code AssessBenchmark} measures what testing them one by one costs.
+     * password is an enum), written with {@code in} and {@code ||} (which distribution is this? which role has this
+     * machine?), or ask whether a registry value lies in a captured scope (one scope per exported key or policy delete
+     * marker), which no hash can answer. {@code AssessBenchmark} measures what testing them one by one costs.
      */
     private static final Set<String> FEW_PER_MACHINE = Set.of(OsRelease.class.getSimpleName(),
-            UserAccount.class.getSimpleName(), UserGroup.class.getSimpleName(),
+            MachineRole.class.getSimpleName(), UserAccount.class.getSimpleName(), UserGroup.class.getSimpleName(),
             RegistryScope.class.getSimpleName());
 
     /** An alpha node that every fact of its type is tested against one by one. */

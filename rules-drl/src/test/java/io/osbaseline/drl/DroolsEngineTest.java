@@ -176,6 +176,21 @@ class DroolsEngineTest {
     }
 
     @Test
+    void aCustomRuleCompiledAtRunTimeJoinsTheBuiltInPackInOneRuleBase() throws EngineException {
+        // the pack runs as the executable model, the custom rule as classic DRL: both in the Linux rule base
+        BaselineEngine engine = BaselineEngine.builder().baselines("azure-linux")
+                .rules(RuleSource.text("acme.drl", ACME_RULE)).build();
+        Assessment a = engine.assess(TestSnapshots.linux("m1").collected("sshd")
+                .fact(new SshdOption("port", "2222", "/etc/ssh/sshd_config:1"),
+                        new SshdOption("permitrootlogin", "yes", "/etc/ssh/sshd_config:2")).build());
+        assertThat(finding(a, "ACME-1").status()).isEqualTo(Status.PASS);
+        assertThat(finding(a, "ACME-1").actual()).isEqualTo("2222");
+        assertThat(finding(a, "109").status()).isEqualTo(Status.FAIL);
+        assertThat(finding(a, "109").actual()).isEqualTo("yes");
+        assertThat(a.findings()).extracting(Finding::baselineId).containsOnly("azure-linux", "com.acme.rules");
+    }
+
+    @Test
     void badDrlIsATypedErrorNamingTheResourceAndLine() {
         String broken = HEADER + """
                 rule "broken"

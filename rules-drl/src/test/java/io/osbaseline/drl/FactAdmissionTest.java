@@ -146,6 +146,17 @@ class FactAdmissionTest {
     }
 
     @Test
+    void theBuiltInPacksCompiledToTheExecutableModelLetInOnlyTheServicesTheirListsName() {
+        FactAdmission admission = ((DroolsEngine) SharedEngines.linux()).ruleBase(OsFamily.LINUX).admission();
+        FactAdmission.Pass pass = admission.newPass();
+        // "name in (...)" lists name these (logging and audit checks); the packs name no unit called "acme"
+        assertThat(admission.admits(new SystemService("rsyslog.service", "enabled", "active"), pass)).isTrue();
+        assertThat(admission.admits(new SystemService("auditd.service", "enabled", "active"), pass)).isTrue();
+        assertThat(admission.admits(new SystemService("acme.service", "enabled", "active"), pass)).isFalse();
+        assertThat(admission.admits(new InstalledPackage("acme", "1", "dpkg"), pass)).isFalse();
+    }
+
+    @Test
     void leavingFactsOutChangesNoVerdict() throws EngineException {
         BaselineEngine engine = BaselineEngine.builder().withoutBuiltInBaselines().rules(RuleSource.text("p.drl",
                 HEADER + """

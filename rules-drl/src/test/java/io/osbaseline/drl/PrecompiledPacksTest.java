@@ -6,28 +6,43 @@ import io.osbaseline.engine.BaselineEngine;
 import io.osbaseline.engine.EngineException;
 import io.osbaseline.model.CollectorRun;
 import io.osbaseline.model.ConfigurationSnapshot;
+import io.osbaseline.model.Machine;
+import io.osbaseline.model.OsFamily;
 import io.osbaseline.model.RuleInfo;
+import io.osbaseline.model.fact.AuditPolicy;
 import io.osbaseline.model.fact.FileInfo;
 import io.osbaseline.model.fact.FileKind;
 import io.osbaseline.model.fact.InstalledPackage;
 import io.osbaseline.model.fact.KernelModule;
+import io.osbaseline.model.fact.MachineRole;
 import io.osbaseline.model.fact.Mount;
 import io.osbaseline.model.fact.PamEntry;
 import io.osbaseline.model.fact.PasswordState;
+import io.osbaseline.model.fact.RegistryScope;
+import io.osbaseline.model.fact.RegistryValue;
+import io.osbaseline.model.fact.RegistryValueType;
+import io.osbaseline.model.fact.SecurityPolicy;
 import io.osbaseline.model.fact.Setting;
 import io.osbaseline.model.fact.SshdOption;
 import io.osbaseline.model.fact.Sysctl;
 import io.osbaseline.model.fact.SystemService;
 import io.osbaseline.model.fact.UserAccount;
 import io.osbaseline.model.fact.UserGroup;
+import io.osbaseline.model.fact.UserRight;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.drools.base.rule.EntryPointId;
+import org.drools.core.reteoo.AlphaNode;
+import org.drools.core.reteoo.ObjectSink;
+import org.drools.core.reteoo.ObjectTypeNode;
+import org.drools.modelcompiler.constraints.LambdaConstraint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +104,22 @@ class PrecompiledPacksTest {
     }
 
     @Test
+    void theBuiltInPacksRunAsTheExecutableModel() {
+        DroolsEngine engine = (DroolsEngine) SharedEngines.linux();
+        List<Object> constraints = new ArrayList<>();
+        for (ObjectTypeNode otn : engine.ruleBase(OsFamily.LINUX).kieBase().getRete()
+                .getObjectTypeNodes(EntryPointId.DEFAULT).values()) {
+            for (ObjectSink sink : otn.getObjectSinkPropagator().getSinks()) {
+                if (sink instanceof AlphaNode alpha) {
+                    constraints.add(alpha.getConstraint());
+                }
+            }
+        }
+        assertThat(constraints).isNotEmpty().allMatch(c -> c instanceof LambdaConstraint,
+                "a constraint of the executable model, not of MVEL");
+    }
+
+    @Test
     void thePrecompiledPackJudgesExactlyAsThePackCompiledFromYaml() throws EngineException {
         BaselineEngine fromYaml = new DroolsEngineFactory(new Overlay(Map.of(), PrecompiledPacks.DIRECTORY))
                 .create(BaselineEngine.builder().baselines("azure-linux").config());
@@ -96,6 +127,28 @@ class PrecompiledPacksTest {
         assertThat(precompiled.rules()).containsExactlyElementsOf(fromYaml.rules());
         assertThat(precompiled.baselines()).containsExactlyElementsOf(fromYaml.baselines());
         for (ConfigurationSnapshot s : snapshots()) {
+            assertThat(precompiled.assess(s)).isEqualTo(fromYaml.assess(s));
+        }
+    }
+
+    @Test
+    void thePrecompiledWindowsPackJudgesExactlyAsThePackCompiledFromYaml() throws EngineException {
+        BaselineEngine fromYaml = new DroolsEngineFactory(new Overlay(Map.of(), PrecompiledPacks.DIRECTORY))
+                .create(BaselineEngine.builder().baselines("azure-windows").config());
+        BaselineEngine precompiled = SharedEngines.windows();
+        assertThat(precompiled.rules()).containsExactlyElementsOf(fromYaml.rules());
+        String lsa = "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa";
+        ConfigurationSnapshot member = TestSnapshots.of(Machine.builder("member").osFamily(OsFamily.WINDOWS).build())
+                .collected("registry", "security-policy", "audit-policy", "user-rights")
+                .fact(new MachineRole("domain-member", "test"), new RegistryScope(lsa, null, false, "test"),
+                        new RegistryValue(lsa, "LmCompatibilityLevel", RegistryValueType.DWORD, "3", "test"),
+                        new SecurityPolicy("System Access", "MinimumPasswordAge", "0", "test"),
+                        new AuditPolicy("{0CCE9215-69AE-11D9-BED3-505054503030}", "Logon", true, false, "test"),
+                        new UserRight("SeNetworkLogonRight", List.of("*S-1-1-0"), "test"))
+                .build();
+        ConfigurationSnapshot empty = TestSnapshots.of(Machine.builder("empty").osFamily(OsFamily.WINDOWS).build())
+                .build();
+        for (ConfigurationSnapshot s : List.of(member, empty)) {
             assertThat(precompiled.assess(s)).isEqualTo(fromYaml.assess(s));
         }
     }
