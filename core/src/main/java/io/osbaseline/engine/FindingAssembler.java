@@ -93,6 +93,10 @@ public final class FindingAssembler {
         private final Map<String, Set<String>> reportingSourcesByBaseline = new HashMap<>();
         /** The collector runs by collector, the first of each, as {@link Coverage#run} finds them. */
         private final Map<String, CollectorRun> runs = new HashMap<>();
+        /** Why a collector's rules are UNKNOWN, by collector: made once, as many rules share a collector. */
+        private final Map<String, String> collectorProblems = new HashMap<>();
+        /** Why a rule that reported nothing is UNKNOWN, by the collectors it requires. */
+        private final Map<List<String>, String> noVerdictReasons = new HashMap<>();
 
         private VerdictSheet(ConfigurationSnapshot snapshot) {
             this.snapshot = snapshot;
@@ -199,20 +203,16 @@ public final class FindingAssembler {
             Coverage coverage = snapshot.coverage();
             for (String collector : rule.requires()) {
                 CollectorRun run = runs.get(collector);
-                if (run == null) {
+                if (run == null || !run.status().usable()) {
                     return Finding.of(machineId, rule, Status.UNKNOWN, null,
-                            "collector '" + collector + "' did not run for this snapshot");
-                }
-                if (!run.status().usable()) {
-                    String detail = run.detail();
-                    return Finding.of(machineId, rule, Status.UNKNOWN, null, "collector '" + collector + "' "
-                            + run.status().name().toLowerCase(Locale.ROOT) + (detail == null ? "" : ": " + detail));
+                            collectorProblems.computeIfAbsent(collector, c -> collectorProblem(c, run)));
                 }
             }
             Integer at = positions.get(rule);
             Tally tally = at == null ? null : tallies[at];
             if (tally == null) {
-                return Finding.of(machineId, rule, Status.UNKNOWN, null, noVerdictReason(rule, coverage));
+                return Finding.of(machineId, rule, Status.UNKNOWN, null,
+                        noVerdictReasons.computeIfAbsent(rule.requires(), r -> noVerdictReason(r, coverage)));
             }
             return merge(machineId, rule, tally);
         }
@@ -247,6 +247,15 @@ public final class FindingAssembler {
         }
     }
 
+    private static String collectorProblem(String collector, @CheckForNull CollectorRun run) {
+        if (run == null) {
+            return "collector '" + collector + "' did not run for this snapshot";
+        }
+        String detail = run.detail();
+        return "collector '" + collector + "' " + run.status().name().toLowerCase(Locale.ROOT)
+                + (detail == null ? "" : ": " + detail);
+    }
+
     private static String idKey(String baselineId, String ruleId) {
         return baselineId + "\u0000id\u0000" + ruleId.toLowerCase(Locale.ROOT);
     }
@@ -255,8 +264,8 @@ public final class FindingAssembler {
         return baselineId + "\u0000title\u0000" + normalizedTitle;
     }
 
-    private static String noVerdictReason(RuleInfo rule, Coverage coverage) {
-        List<CoverageGap> gaps = rule.requires().stream().flatMap(c -> coverage.gaps(c).stream()).toList();
+    private static String noVerdictReason(List<String> requires, Coverage coverage) {
+        List<CoverageGap> gaps = requires.stream().flatMap(c -> coverage.gaps(c).stream()).toList();
         String reason = "no verdict: the facts this rule examines are not in the snapshot";
         if (!gaps.isEmpty()) {
             reason += "; unreadable: " + gaps.stream().limit(MAX_ACTUAL_ITEMS)
