@@ -50,6 +50,10 @@ for step in "${steps[@]}"; do
     fleet)
       jmh fleet FleetBenchmark "${profilers[@]}" ;;
     alternatives)
+      for family in LINUX WINDOWS; do
+        jmh "alt-classic-packs-$family" FleetBenchmark.oneThread -p engine=drools -p family=$family \
+          -jvmArgsAppend -Dosbaseline.drools.packs=classic "${profilers[@]}"
+      done
       jmh alt-fresh-sessions FleetBenchmark.oneThread -p engine=drools -p family=LINUX \
         -jvmArgsAppend -Dosbaseline.drools.sessions=fresh "${profilers[@]}"
       jmh alt-insert-all FleetBenchmark.oneThread -p engine=drools -p family=LINUX \

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The alternatives the benchmarks measure (a new session per assessment, every fact inserted) give exactly the same
- * assessments as the engine's defaults (pooled sessions, only the facts some rule can match), on real snapshots and a
- * generated fleet, with several threads sharing one engine.
+ * The alternatives the benchmarks measure (a new session per assessment, every fact inserted, the packs compiled by
+ * the classic compiler) give exactly the same assessments as the engine's defaults (pooled sessions, only the facts
+ * some rule can match, the packs' executable model), on real snapshots and a generated fleet, with several threads
+ * sharing one engine.
  */
 class EngineSettingsTest {
     private static List<ConfigurationSnapshot> machines;
@@ -50,6 +51,14 @@ class EngineSettingsTest {
         BaselineEngine all = with("osbaseline.drools.insert", "all");
         for (ConfigurationSnapshot s : machines) {
             assertThat(all.assess(s)).isEqualTo(defaults.assess(s));
+        }
+    }
+
+    @Test
+    void packsCompiledByTheClassicCompilerJudgeAsTheExecutableModel() throws EngineException {
+        BaselineEngine classic = with("osbaseline.drools.packs", "classic");
+        for (ConfigurationSnapshot s : machines) {
+            assertThat(classic.assess(s)).isEqualTo(defaults.assess(s));
         }
     }
 

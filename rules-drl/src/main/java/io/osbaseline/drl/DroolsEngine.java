@@ -27,15 +27,17 @@ import org.slf4j.LoggerFactory;
  * verdict ({@link UnreportedVerdict}) of each check or part that reported nothing and inserts a {@link NoVerdict} for
  * those some rule matches, fires again if it inserted any, and returns the session reset, so that assessments are independent and memory is bounded by one machine's facts per thread.
  *
- * <p>Two system properties, read when an engine is built, exist to measure the alternatives (see
+ * <p>Three system properties, read when an engine is built, exist to measure the alternatives (see
  * {@code benchmarks/RESULTS.md}): {@value #SESSIONS}{@code =fresh} opens a new session per assessment instead of
- * borrowing one, and {@value #INSERT}{@code =all} inserts every fact instead of only those some rule can match. The
- * findings are the same either way.
+ * borrowing one, {@value #INSERT}{@code =all} inserts every fact instead of only those some rule can match, and
+ * {@value #PACKS}{@code =classic} compiles the built-in packs' DRL with the classic compiler when the engine is built,
+ * instead of using the executable model the build compiled them to. The findings are the same either way.
  */
 final class DroolsEngine implements BaselineEngine {
     static final String VERDICTS_GLOBAL = "verdicts";
     static final String SESSIONS = "osbaseline.drools.sessions";
     static final String INSERT = "osbaseline.drools.insert";
+    static final String PACKS = "osbaseline.drools.packs";
     private static final Logger LOG = LoggerFactory.getLogger(DroolsEngine.class);
 
     private final List<PackageBundle> bundles;

@@ -64,6 +64,9 @@ public final class DroolsEngineFactory implements EngineFactory {
     }
 
     private List<Pack> packs() {
+        if ("classic".equals(System.getProperty(DroolsEngine.PACKS))) {
+            return PackLoader.load(loader).stream().map(y -> new Pack(y.baseline(), y.drlPackage(), null, y)).toList();
+        }
         return packs != null ? packs : Packs.ALL;
     }
 

@@ -43,6 +43,7 @@ import org.drools.core.reteoo.AlphaNode;
 import org.drools.core.reteoo.ObjectSink;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.modelcompiler.constraints.LambdaConstraint;
+import org.drools.mvel.MVELConstraint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,11 +104,10 @@ class PrecompiledPacksTest {
                 .containsExactly("Root may not log in over SSH");
     }
 
-    @Test
-    void theBuiltInPacksRunAsTheExecutableModel() {
-        DroolsEngine engine = (DroolsEngine) SharedEngines.linux();
+    /** The constraints of the alpha nodes right under the object type nodes of the engine's Linux rule base. */
+    private static List<Object> alphaConstraints(BaselineEngine engine) {
         List<Object> constraints = new ArrayList<>();
-        for (ObjectTypeNode otn : engine.ruleBase(OsFamily.LINUX).kieBase().getRete()
+        for (ObjectTypeNode otn : ((DroolsEngine) engine).ruleBase(OsFamily.LINUX).kieBase().getRete()
                 .getObjectTypeNodes(EntryPointId.DEFAULT).values()) {
             for (ObjectSink sink : otn.getObjectSinkPropagator().getSinks()) {
                 if (sink instanceof AlphaNode alpha) {
@@ -115,8 +115,26 @@ class PrecompiledPacksTest {
                 }
             }
         }
-        assertThat(constraints).isNotEmpty().allMatch(c -> c instanceof LambdaConstraint,
+        return constraints;
+    }
+
+    @Test
+    void theBuiltInPacksRunAsTheExecutableModel() {
+        assertThat(alphaConstraints(SharedEngines.linux())).isNotEmpty().allMatch(c -> c instanceof LambdaConstraint,
                 "a constraint of the executable model, not of MVEL");
+    }
+
+    @Test
+    void theClassicCompilerCanBeAskedForToMeasureIt() throws EngineException {
+        System.setProperty(DroolsEngine.PACKS, "classic");
+        BaselineEngine classic;
+        try {
+            classic = BaselineEngine.builder().baselines("azure-linux").build();
+        } finally {
+            System.clearProperty(DroolsEngine.PACKS);
+        }
+        assertThat(alphaConstraints(classic)).isNotEmpty().allMatch(c -> c instanceof MVELConstraint,
+                "a constraint of the classic compiler");
     }
 
     @Test
