@@ -137,10 +137,15 @@ class PrecompiledPacksTest {
                 "a constraint of the classic compiler");
     }
 
+    /** An engine of {@code baseline} compiled from its YAML by the classic compiler, the precompiled packs hidden. */
+    private static BaselineEngine fromYaml(String baseline) throws EngineException {
+        return new DroolsEngineFactory(new Overlay(Map.of(), PrecompiledPacks.DIRECTORY))
+                .create(BaselineEngine.builder().baselines(baseline).config());
+    }
+
     @Test
     void thePrecompiledPackJudgesExactlyAsThePackCompiledFromYaml() throws EngineException {
-        BaselineEngine fromYaml = new DroolsEngineFactory(new Overlay(Map.of(), PrecompiledPacks.DIRECTORY))
-                .create(BaselineEngine.builder().baselines("azure-linux").config());
+        BaselineEngine fromYaml = fromYaml("azure-linux");
         BaselineEngine precompiled = SharedEngines.linux();
         assertThat(precompiled.rules()).containsExactlyElementsOf(fromYaml.rules());
         assertThat(precompiled.baselines()).containsExactlyElementsOf(fromYaml.baselines());
@@ -151,8 +156,7 @@ class PrecompiledPacksTest {
 
     @Test
     void thePrecompiledWindowsPackJudgesExactlyAsThePackCompiledFromYaml() throws EngineException {
-        BaselineEngine fromYaml = new DroolsEngineFactory(new Overlay(Map.of(), PrecompiledPacks.DIRECTORY))
-                .create(BaselineEngine.builder().baselines("azure-windows").config());
+        BaselineEngine fromYaml = fromYaml("azure-windows");
         BaselineEngine precompiled = SharedEngines.windows();
         assertThat(precompiled.rules()).containsExactlyElementsOf(fromYaml.rules());
         String lsa = "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa";
