@@ -23,8 +23,9 @@ import org.kie.internal.io.ResourceFactory;
 
 /**
  * Compiles DRL texts into knowledge packages (the classic DRL build: MVEL constraints, Java consequences compiled by
- * ECJ), and maps Drools' messages back to the sources users know. The packages are what a rule base is made from; they
- * can be serialized ({@link PackageBundle}), which is how the built-in packs are compiled once, at build time.
+ * ECJ), and maps Drools' messages back to the sources users know. It compiles custom rules, and packs edited since the
+ * build, when an engine is built; at build time it checks the built-in packs before {@link ExecutableModelBuild}
+ * compiles them again, to the executable model, since its messages name the pack file, line and check.
  */
 final class DrlCompiler {
 
