@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * the first machine of that family and then shared by all threads. Each assessment borrows a session from that rule
  * base's pool, inserts the facts some rule can match ({@link FactAdmission}), fires, records the {@code @unreported}
  * verdict ({@link UnreportedVerdict}) of each check or part that reported nothing and inserts a {@link NoVerdict} for
- * those some rule matches, fires again if it inserted any, and returns the session reset, so that assessments are independent and memory is bounded by one machine's facts per thread.
+ * those some rule matches, fires again if it inserted any, and returns the session reset, so that assessments are
+ * independent and memory is bounded by one machine's facts per thread.
  *
  * <p>Three system properties, read when an engine is built, exist to measure the alternatives (see
  * {@code benchmarks/RESULTS.md}): {@value #SESSIONS}{@code =fresh} opens a new session per assessment instead of
