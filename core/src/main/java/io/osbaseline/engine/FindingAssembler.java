@@ -223,7 +223,8 @@ public final class FindingAssembler {
                         tally.notApplicable.reasons.joined());
             }
             if (tally.fail != null) {
-                return Finding.of(machineId, rule, Status.FAIL, tally.fail.actuals.joined(), tally.fail.reasons.joined());
+                return Finding.of(machineId, rule, Status.FAIL, tally.fail.actuals.joined(),
+                        tally.fail.reasons.joined());
             }
             if (tally.unknown != null) {
                 String passed = tally.pass == null ? null : tally.pass.actuals.joined();
